@@ -1,0 +1,7 @@
+/**
+ * Listening statistics for the dashboard.
+ */
+@ApplicationModule(displayName = "Reports", allowedDependencies = { "app", "account", "library", "plays", "job" })
+package dev.spotifytracker.report;
+
+import org.springframework.modulith.ApplicationModule;

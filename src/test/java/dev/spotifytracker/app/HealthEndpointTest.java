@@ -1,0 +1,45 @@
+package dev.spotifytracker.app;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import dev.spotifytracker.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class HealthEndpointTest {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void healthIsPublicAndUpWithTheDatabase() throws Exception {
+		HttpResponse<String> response = get("/actuator/health");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+	}
+
+	@Test
+	void otherActuatorEndpointsAreNotPublic() throws Exception {
+		for (String path : new String[] { "/actuator/env", "/actuator/metrics", "/actuator/beans",
+				"/actuator/health/db", "/actuator" }) {
+			assertThat(get(path).statusCode()).as(path).isIn(302, 401, 403, 404);
+			assertThat(get(path).body()).as(path).doesNotContain("spring.datasource");
+		}
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}

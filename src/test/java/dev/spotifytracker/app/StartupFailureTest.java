@@ -1,0 +1,66 @@
+package dev.spotifytracker.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.spotifytracker.SpotifyTrackerApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the real service in its own JVM, as a user would, with a half-given database
+ * configuration: it must stop with one sentence naming what is missing, not a stack
+ * trace.
+ */
+class StartupFailureTest {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void halfGivenExternalDatabaseStopsStartUpWithOneSentence() throws Exception {
+		Result result = runService(Map.of("DB_HOST", "db.example.org", "DB_USER", "tracker"));
+
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.output()).contains("APPLICATION FAILED TO START")
+			.contains("The external database is only partly configured: DB_NAME, DB_PASSWORD are missing")
+			.doesNotContain("\tat ")
+			.doesNotContain("Exception");
+	}
+
+	@Test
+	void malformedDatabaseUrlStopsStartUpWithOneSentence() throws Exception {
+		Result result = runService(Map.of("DATABASE_URL", "db.example.org:5432"));
+
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.output())
+			.contains("DATABASE_URL is not of the form postgres://user:password@host:port/database.")
+			.doesNotContain("\tat ");
+	}
+
+	private Result runService(Map<String, String> environment) throws IOException, InterruptedException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+				SpotifyTrackerApplication.class.getName(), "--server.port=0"))
+			.redirectErrorStream(true);
+		Map<String, String> env = builder.environment();
+		env.keySet().removeIf((name) -> name.startsWith("DB_") || name.equals("DATABASE_URL"));
+		env.put("TRACKER_DATA_DIR", this.dataDir.toString());
+		env.putAll(environment);
+		Process process = builder.start();
+		byte[] output = process.getInputStream().readAllBytes();
+		boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+		assertThat(exited).as("the service stops by itself").isTrue();
+		return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+	}
+
+	private record Result(int exitCode, String output) {
+	}
+
+}

@@ -1,0 +1,6 @@
+package dev.spotifytracker.modularityfixture.callee;
+
+/** The callee module's public face. */
+public class Visible {
+
+}
