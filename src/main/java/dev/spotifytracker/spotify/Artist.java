@@ -1,0 +1,5 @@
+package dev.spotifytracker.spotify;
+
+public record Artist(String id, String name) {
+
+}

@@ -1,0 +1,59 @@
+package dev.spotifytracker.spotify;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Spotify for one account: exactly the operations the product needs, each one call
+ * (retries on 429, 5xx and I/O aside). List calls that carry tracks send
+ * {@code market=from_token} so each track says whether it plays. Limits are Spotify's: at
+ * most 50 per read, 100 per write.
+ *
+ * <p>
+ * Every operation may throw {@link SpotifyAccountOnHoldException} (rate limit or quota:
+ * the account's "not before" is stored), {@link SpotifySignInRequiredException} (the
+ * refresh token was refused) or {@link SpotifyRequestException} (any other failure).
+ */
+public interface SpotifyClient {
+
+	SpotifyUser currentUser();
+
+	Page<SavedAlbum> savedAlbums(int offset, int limit);
+
+	Page<Track> albumTracks(String albumId, int offset, int limit);
+
+	Page<SavedTrack> likedTracks(int offset, int limit);
+
+	Track track(String trackId);
+
+	/**
+	 * The plays after {@code after} (exclusive), newest first; Spotify only ever reaches
+	 * the newest 50.
+	 * @param after null for the newest 50
+	 */
+	List<PlayedTrack> recentlyPlayed(Instant after, int limit);
+
+	Page<PlaylistSummary> myPlaylists(int offset, int limit);
+
+	PlaylistSummary createPlaylist(String name, String description, boolean isPublic);
+
+	Page<PlaylistItem> playlistItems(String playlistId, int offset, int limit);
+
+	/**
+	 * @return the playlist's new snapshot id
+	 */
+	String replacePlaylistItems(String playlistId, List<String> uris);
+
+	/**
+	 * @param position where to insert, or null to append
+	 * @return the playlist's new snapshot id
+	 */
+	String addPlaylistItems(String playlistId, List<String> uris, Integer position);
+
+	/**
+	 * Removes every occurrence of each uri.
+	 * @return the playlist's new snapshot id
+	 */
+	String removePlaylistItems(String playlistId, List<String> uris);
+
+}

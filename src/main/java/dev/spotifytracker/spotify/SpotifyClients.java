@@ -1,0 +1,18 @@
+package dev.spotifytracker.spotify;
+
+import dev.spotifytracker.app.AccountId;
+
+/**
+ * The entry point: a {@link SpotifyClient} per account.
+ */
+public interface SpotifyClients {
+
+	SpotifyClient forAccount(AccountId account);
+
+	/**
+	 * A client that also tells {@code listener} of every HTTP call it makes (a job run
+	 * counts its calls this way).
+	 */
+	SpotifyClient forAccount(AccountId account, SpotifyCallListener listener);
+
+}
