@@ -1,7 +1,7 @@
 /**
  * The job runner: runs, logs, locks, schedules, the daily call budget and the job API.
- * Feature modules contribute jobs through its public interfaces; it uses the spotify module only to count
- * each run's calls and to respect the daily call budget.
+ * Feature modules contribute jobs through its public interfaces; it uses the spotify
+ * module only to count each run's calls and to respect the daily call budget.
  */
 @ApplicationModule(displayName = "Jobs", allowedDependencies = { "app", "spotify" })
 package dev.spotifytracker.job;
