@@ -1,0 +1,101 @@
+package dev.spotifytracker.account;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM for refresh tokens at rest. The key is derived from the app secret with
+ * PBKDF2; each value gets a random nonce, and the Spotify user id is bound in as
+ * associated data, so a token copied to another account's row does not decrypt. Stored
+ * form: version byte, 12-byte nonce, ciphertext with its tag.
+ */
+final class TokenCipher {
+
+	private static final byte VERSION = 1;
+
+	private static final int NONCE_BYTES = 12;
+
+	private static final int TAG_BITS = 128;
+
+	private static final byte[] SALT = "spotify-tracker/refresh-token/v1".getBytes(StandardCharsets.UTF_8);
+
+	private static final int ITERATIONS = 210_000;
+
+	private final SecretKey key;
+
+	private final SecureRandom random = new SecureRandom();
+
+	TokenCipher(String appSecret) {
+		this.key = deriveKey(appSecret);
+	}
+
+	byte[] encrypt(String plainText, String spotifyUserId) {
+		byte[] nonce = new byte[NONCE_BYTES];
+		this.random.nextBytes(nonce);
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.updateAAD(spotifyUserId.getBytes(StandardCharsets.UTF_8));
+			byte[] sealed = cipher.doFinal(plainText.getBytes(StandardCharsets.UTF_8));
+			return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is not available", ex);
+		}
+	}
+
+	/**
+	 * @throws UndecryptableTokenException when the value was sealed with another secret,
+	 * for another account, or altered
+	 */
+	String decrypt(byte[] stored, String spotifyUserId) {
+		if (stored.length < 1 + NONCE_BYTES + TAG_BITS / 8 || stored[0] != VERSION) {
+			throw new UndecryptableTokenException();
+		}
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
+			cipher.updateAAD(spotifyUserId.getBytes(StandardCharsets.UTF_8));
+			byte[] plain = cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
+			return new String(plain, StandardCharsets.UTF_8);
+		}
+		catch (javax.crypto.AEADBadTagException ex) {
+			throw new UndecryptableTokenException();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is not available", ex);
+		}
+	}
+
+	private static SecretKey deriveKey(String appSecret) {
+		try {
+			PBEKeySpec spec = new PBEKeySpec(appSecret.toCharArray(), SALT, ITERATIONS, 256);
+			byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+			return new SecretKeySpec(key, "AES");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("PBKDF2 is not available", ex);
+		}
+	}
+
+	/**
+	 * A stored token that does not decrypt: most often {@code APP_SECRET} changed.
+	 */
+	static final class UndecryptableTokenException extends RuntimeException {
+
+		UndecryptableTokenException() {
+			super("The stored refresh token does not decrypt with the current APP_SECRET");
+		}
+
+	}
+
+}
