@@ -1,7 +1,9 @@
 /**
- * Play history: recently-played polling and play queries.
+ * Play history: recently-played polling and play queries. Played tracks are stored in the
+ * library module's catalog (plays refer to them), through its public
+ * {@code CatalogWriter}.
  */
-@ApplicationModule(displayName = "Plays", allowedDependencies = { "app", "spotify", "job", "account" })
+@ApplicationModule(displayName = "Plays", allowedDependencies = { "app", "spotify", "job", "account", "library" })
 package dev.spotifytracker.plays;
 
 import org.springframework.modulith.ApplicationModule;

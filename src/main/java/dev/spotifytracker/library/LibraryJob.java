@@ -1,0 +1,39 @@
+package dev.spotifytracker.library;
+
+import dev.spotifytracker.job.Job;
+import dev.spotifytracker.job.JobContext;
+import dev.spotifytracker.job.JobResult;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code library}: the 10-minute incremental sync of saved albums and liked tracks. With
+ * nothing changed it costs one call per list.
+ */
+@Component
+class LibraryJob implements Job {
+
+	static final String LOCK_GROUP = "library";
+
+	private final LibrarySync sync;
+
+	LibraryJob(LibrarySync sync) {
+		this.sync = sync;
+	}
+
+	@Override
+	public String name() {
+		return "library";
+	}
+
+	@Override
+	public String lockGroup() {
+		return LOCK_GROUP;
+	}
+
+	@Override
+	public JobResult run(JobContext context) {
+		return this.sync.sync(context, SyncMode.INCREMENTAL);
+	}
+
+}

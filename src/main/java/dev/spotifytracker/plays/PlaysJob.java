@@ -1,0 +1,81 @@
+package dev.spotifytracker.plays;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.spotifytracker.job.Job;
+import dev.spotifytracker.job.JobContext;
+import dev.spotifytracker.job.JobResult;
+import dev.spotifytracker.library.CatalogWriter;
+import dev.spotifytracker.spotify.PlayedTrack;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code plays}: one call for the plays after the newest stored one, stored with their
+ * tracks in one transaction. Essential: Spotify keeps only the last 50 plays, so this job
+ * runs even when the day's call budget is nearly spent.
+ */
+@Component
+class PlaysJob implements Job {
+
+	/** The most plays recently played returns, and all Spotify keeps. */
+	static final int PAGE_SIZE = 50;
+
+	private final PlayRepository plays;
+
+	private final CatalogWriter catalog;
+
+	private final TransactionTemplate transaction;
+
+	PlaysJob(PlayRepository plays, CatalogWriter catalog, PlatformTransactionManager transactions) {
+		this.plays = plays;
+		this.catalog = catalog;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	@Override
+	public String name() {
+		return "plays";
+	}
+
+	@Override
+	public boolean essential() {
+		return true;
+	}
+
+	@Override
+	public JobResult run(JobContext context) {
+		Instant newest = this.plays.newestPlayedAt(context.account()).orElse(null);
+		List<PlayedTrack> answer = context.spotify().recentlyPlayed(newest, PAGE_SIZE);
+		Optional<PlayGap> gap = PlayGap.find(newest, answer.stream().map(PlayedTrack::playedAt).toList(), PAGE_SIZE);
+		gap.ifPresent((found) -> {
+			context.warn(
+					"Plays: possible gap in the play history, plays between {} and {} may be lost (polled too rarely)",
+					found.from(), found.to());
+			Map<String, Object> detail = new LinkedHashMap<>();
+			detail.put("from", found.from().toString());
+			detail.put("to", found.to().toString());
+			context.detail("gap", detail);
+		});
+		// a local file has no Spotify id (and no catalog row to refer to)
+		List<PlayedTrack> storable = answer.stream()
+			.filter((play) -> play.track() != null && play.track().id() != null && play.track().album() != null)
+			.toList();
+		if (storable.size() < answer.size()) {
+			context.info("Skipped {} plays of local files", answer.size() - storable.size());
+		}
+		int inserted = this.transaction.execute((status) -> {
+			this.catalog.saveTracks(storable.stream().map(PlayedTrack::track).toList());
+			return this.plays.insertRecentlyPlayed(context.account(), storable);
+		});
+		context.info("Plays: {} new of {} returned after {}", inserted, answer.size(), newest);
+		return new JobResult(inserted, inserted + " new plays" + (gap.isPresent() ? " (possible gap)" : ""));
+	}
+
+}
