@@ -29,7 +29,7 @@ class LoginController {
 		if (current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken)) {
 			return "redirect:/";
 		}
-		model.addAttribute("spotifyConfigured", this.spotify.clientId() != null && !this.spotify.clientId().isBlank());
+		model.addAttribute("spotifyConfigured", this.spotify.isConfigured());
 		return "account/login";
 	}
 

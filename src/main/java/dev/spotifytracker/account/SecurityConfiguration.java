@@ -1,5 +1,7 @@
 package dev.spotifytracker.account;
 
+import java.util.LinkedHashMap;
+
 import dev.spotifytracker.spotify.SpotifyProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -13,7 +15,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
@@ -40,6 +44,7 @@ class SecurityConfiguration {
 			String header = request.getHeader("Authorization");
 			return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
 		};
+		AuthenticationEntryPoint signIn = signInEntryPoint(api);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(LOGIN_PAGE, "/not-allowed", "/oauth2/authorization/**", callbackPath, "/actuator/health",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
@@ -56,15 +61,24 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/", true)
 				.failureHandler(new SignInFailureHandler()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?signed-out"))
-			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
-						(request) -> true))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signIn)
+				.accessDeniedHandler(new SignInFirstAccessDeniedHandler(signIn)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self' "
 							+ spotify.accountsBaseUrl())))
 			.requestCache(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * Pages send the visitor to the sign-in page; the API answers 401.
+	 */
+	private static AuthenticationEntryPoint signInEntryPoint(RequestMatcher api) {
+		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+		entryPoints.put(api, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE));
+		return entryPoint;
 	}
 
 	/**
