@@ -1,0 +1,62 @@
+package dev.spotifytracker.plays;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.library.SyncIntegrationTest;
+import dev.spotifytracker.spotify.fake.LibrarySpec;
+import dev.spotifytracker.spotify.fake.SimPlay;
+import dev.spotifytracker.spotify.fake.SimulatedUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the dashboard reads of the play history.
+ */
+class PlayServiceTest extends SyncIntegrationTest {
+
+	@Autowired
+	PlayService playService;
+
+	private SimulatedUser alice;
+
+	private AccountId account;
+
+	@BeforeEach
+	void polledPlays() {
+		this.alice = sim.addUser("alice", "Alice").generateLibrary(LibrarySpec.seed(9).plays(40));
+		this.account = account("alice");
+		run("plays", this.account).orThrow();
+	}
+
+	@Test
+	void countsFirstAndLastPlaysPerTrack() {
+		List<SimPlay> plays = this.alice.plays();
+		String track = plays.get(0).track().id();
+		List<SimPlay> ofTrack = plays.stream().filter((play) -> play.track().id().equals(track)).toList();
+
+		Map<String, TrackPlays> figures = this.playService.forTracks(this.account, List.of(track, "never-played"));
+
+		assertThat(figures).containsOnlyKeys(track);
+		assertThat(figures.get(track)).isEqualTo(new TrackPlays(track, ofTrack.size(),
+				ofTrack.get(ofTrack.size() - 1).playedAt(), ofTrack.get(0).playedAt()));
+		assertThat(this.playService.count(this.account)).isEqualTo(40);
+		assertThat(this.playService.lastPlayedAt(this.account)).contains(plays.get(0).playedAt());
+	}
+
+	@Test
+	void recentPlaysComeNewestFirstWithNames() {
+		List<RecentPlay> recent = this.playService.recent(this.account, 3);
+
+		assertThat(recent).extracting(RecentPlay::trackId)
+			.containsExactlyElementsOf(this.alice.plays().stream().limit(3).map((play) -> play.track().id()).toList());
+		assertThat(recent.get(0).trackName()).isEqualTo(this.alice.plays().get(0).track().name());
+		assertThat(recent.get(0).albumName()).isEqualTo(this.alice.plays().get(0).track().album().name());
+	}
+
+}
