@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.app.InvalidSettingException;
 import se.michaelthelin.spotify.SpotifyApi;
 
 /**
@@ -64,8 +65,9 @@ final class DefaultSpotifyClients implements SpotifyClients {
 	private static URI apiBaseUrl(URI url) {
 		String path = url.getPath();
 		if (url.getHost() == null || (path != null && !path.isEmpty() && !"/".equals(path))) {
-			throw new IllegalArgumentException(
-					"SPOTIFY_API_BASE_URL must be a scheme, host and optional port without a path, not " + url);
+			throw new InvalidSettingException("SPOTIFY_API_BASE_URL",
+					"SPOTIFY_API_BASE_URL must be a scheme, a host and an optional port without a path, such as https://api.spotify.com, not "
+							+ url + ".");
 		}
 		return url;
 	}
