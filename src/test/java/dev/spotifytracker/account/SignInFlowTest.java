@@ -87,8 +87,7 @@ class SignInFlowTest {
 			.contains("code_challenge_method=S256")
 			.contains("user-read-recently-played")
 			.contains("playlist-modify-private")
-			.contains("redirect_uri=" + java.net.URLEncoder.encode("http://127.0.0.1:" + this.port + "/callback",
-					StandardCharsets.UTF_8));
+			.contains("redirect_uri=http://127.0.0.1:" + this.port + "/callback");
 	}
 
 	@Test
