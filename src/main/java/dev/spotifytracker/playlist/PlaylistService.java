@@ -16,7 +16,6 @@ import dev.spotifytracker.spotify.PlaylistSummary;
 import dev.spotifytracker.spotify.SpotifyClient;
 import dev.spotifytracker.spotify.SpotifyClients;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +40,7 @@ public class PlaylistService {
 
 	private final PlaylistPublisher publisher;
 
-	private final ObjectProvider<SpotifyClients> spotify;
+	private final SpotifyClients spotify;
 
 	private final JobAccounts accounts;
 
@@ -49,7 +48,7 @@ public class PlaylistService {
 
 	PlaylistService(RuleSettingsRepository settings, PlaylistMappingRepository mappings,
 			ExcludedTrackRepository exclusions, PlaylistQueries queries, TrackSummaries summaries,
-			PlaylistPublisher publisher, ObjectProvider<SpotifyClients> spotify, JobAccounts accounts, Clock clock) {
+			PlaylistPublisher publisher, SpotifyClients spotify, JobAccounts accounts, Clock clock) {
 		this.settings = settings;
 		this.mappings = mappings;
 		this.exclusions = exclusions;
@@ -252,7 +251,7 @@ public class PlaylistService {
 	 * Calls made here, at the user's request, are not part of a job run.
 	 */
 	private SpotifyClient spotify(AccountId account) {
-		return this.spotify.getObject().forAccount(account);
+		return this.spotify.forAccount(account);
 	}
 
 	private static Optional<PlaylistSummary> findInLibrary(SpotifyClient client, String playlistId) {

@@ -1,6 +1,7 @@
 package dev.spotifytracker.playlist;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ final class InMemoryPlaylist {
 					throw new AssertionError("An empty removal");
 				}
 				// a DELETE removes every occurrence of a uri
-				items.removeAll(remove.tracks());
+				items.removeAll(new HashSet<>(remove.tracks()));
 			}
 		}
 		return items;

@@ -40,6 +40,17 @@ final class TestLibrary {
 		return new TestLibrary(jdbc, new AccountId(id));
 	}
 
+	/**
+	 * An account with a chosen id, so a cache keyed by account (the Spotify client's
+	 * access tokens) never mistakes it for an account of an earlier test.
+	 */
+	static TestLibrary aLibrary(JdbcClient jdbc, String spotifyUserId, long accountId) {
+		jdbc.sql("insert into accounts (id, spotify_user_id) overriding system value values (?, ?)")
+			.params(accountId, spotifyUserId)
+			.update();
+		return new TestLibrary(jdbc, new AccountId(accountId));
+	}
+
 	/** Another account on the same catalog. */
 	TestLibrary anotherAccount(String spotifyUserId) {
 		TestLibrary other = aLibrary(this.jdbc, spotifyUserId);
