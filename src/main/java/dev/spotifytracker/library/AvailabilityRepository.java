@@ -60,7 +60,7 @@ class AvailabilityRepository {
 					    reason = excluded.reason, checked_at = excluded.checked_at
 					)
 					select count(*) from incoming i
-					where not exists (select 1 from track_availability a where a.account_id = :account
+					where not exists (select 1 from track_availability a where a.account_id = :account and a.track_id = any(:ids::text[])
 					    and a.track_id = i.track_id and a.is_playable is not distinct from i.is_playable
 					    and a.reason is not distinct from i.reason)
 					""")

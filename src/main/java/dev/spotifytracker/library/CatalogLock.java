@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class CatalogLock {
 
 	/** An arbitrary key of this lock, the same in every instance of the service. */
-	private static final long KEY = 0x5370_6f74_436174L;
+	static final long KEY = 0x5370_6f74_436174L;
 
 	private CatalogLock() {
 	}

@@ -39,6 +39,34 @@ public class CatalogWriter {
 	 * or of the liked tracks list.
 	 */
 	public void saveTracks(Collection<Track> tracks) {
+		write(tracksBatch(tracks), Commit.DURABLE);
+	}
+
+	/**
+	 * {@link #saveTracks} in a transaction of its own that does not wait for its commit
+	 * to reach the disk (see {@link CatalogCommits}).
+	 */
+	void saveTracksQuickly(Collection<Track> tracks) {
+		write(tracksBatch(tracks), Commit.QUICK);
+	}
+
+	/**
+	 * Stores albums with (some of) their tracks, which may be Spotify's simplified ones
+	 * (without album), in a transaction of its own that does not wait for its commit to
+	 * reach the disk (see {@link CatalogCommits}).
+	 */
+	void saveAlbumsQuickly(Collection<AlbumTracks> albums) {
+		Batch batch = new Batch();
+		for (AlbumTracks entry : albums) {
+			batch.album(entry.album());
+			for (Track track : entry.tracks()) {
+				batch.track(track, entry.album().id());
+			}
+		}
+		write(batch, Commit.QUICK);
+	}
+
+	private static Batch tracksBatch(Collection<Track> tracks) {
 		Batch batch = new Batch();
 		for (Track track : tracks) {
 			if (track.album() == null) {
@@ -47,134 +75,121 @@ public class CatalogWriter {
 			batch.album(track.album());
 			batch.track(track, track.album().id());
 		}
-		write(batch);
+		return batch;
 	}
 
 	/**
-	 * Stores albums with (some of) their tracks; the tracks may be Spotify's simplified
-	 * ones, without album.
+	 * One statement (one round trip) for every table: a sync writes a page at a time, and
+	 * a statement per table and page made the database the slowest part of a sync. The
+	 * sub-statements touch disjoint rows; foreign keys are checked at its end. Each one
+	 * reaches existing rows through an index from the page's ids ({@code = any(...)}),
+	 * never by joining a whole table: a join with {@code unnest} was hash-joined against
+	 * every credit row on each page. Rows that would not change are left out before the
+	 * upsert, which would otherwise lock (and so write) every row of a page it reads
+	 * again, as a reconcile does.
 	 */
-	void saveAlbums(Collection<AlbumTracks> albums) {
-		Batch batch = new Batch();
-		for (AlbumTracks entry : albums) {
-			batch.album(entry.album());
-			for (Track track : entry.tracks()) {
-				batch.track(track, entry.album().id());
-			}
+	private void write(Batch batch, Commit commit) {
+		if (batch.albums.isEmpty() && batch.tracks.isEmpty()) {
+			return;
 		}
-		write(batch);
-	}
-
-	private void write(Batch batch) {
-		CatalogLock.holdShared(this.jdbc);
-		if (!batch.artists.isEmpty()) {
-			writeArtists(batch.artists.values());
-		}
-		if (!batch.albums.isEmpty()) {
-			writeAlbums(batch.albums.values());
-			writeCredits("album_artists", "album_id", credits(batch.albums.values(), Album::id, Album::artists));
-		}
-		if (!batch.tracks.isEmpty()) {
-			writeTracks(batch.tracks.values());
-			writeCredits("track_artists", "track_id",
-					credits(batch.tracks.values(), (row) -> row.track().id(), (row) -> row.track().artists()));
-		}
-	}
-
-	private void writeArtists(Collection<Artist> artists) {
-		this.jdbc.sql("""
-				insert into artists (id, name)
-				select * from unnest(:ids::text[], :names::text[])
-				on conflict (id) do update set name = excluded.name, updated_at = now()
-				where artists.name is distinct from excluded.name
-				""")
-			.param("ids", SqlArrays.column(artists, Artist::id))
-			.param("names", SqlArrays.column(artists, Artist::name))
-			.update();
-	}
-
-	private void writeAlbums(Collection<Album> albums) {
+		List<Album> albums = List.copyOf(batch.albums.values());
+		List<TrackRow> tracks = List.copyOf(batch.tracks.values());
+		List<Artist> artists = List.copyOf(batch.artists.values());
+		List<Credit> albumCredits = credits(albums, Album::id, Album::artists);
+		List<Credit> trackCredits = credits(tracks, (row) -> row.track().id(), (row) -> row.track().artists());
 		this.jdbc
 			.sql("""
-					insert into albums (id, name, album_type, release_date, total_tracks, image_url)
-					select * from unnest(:ids::text[], :names::text[], :types::text[], :dates::text[], :totals::int[],
-					                     :images::text[])
-					on conflict (id) do update set name = excluded.name,
-					  album_type = coalesce(excluded.album_type, albums.album_type),
-					  release_date = coalesce(excluded.release_date, albums.release_date),
-					  total_tracks = coalesce(excluded.total_tracks, albums.total_tracks),
-					  image_url = coalesce(excluded.image_url, albums.image_url),
-					  updated_at = now()
-					where (albums.name, albums.album_type, albums.release_date, albums.total_tracks, albums.image_url)
-					  is distinct from (excluded.name, coalesce(excluded.album_type, albums.album_type),
-					    coalesce(excluded.release_date, albums.release_date),
-					    coalesce(excluded.total_tracks, albums.total_tracks), coalesce(excluded.image_url, albums.image_url))
+					with settings as (
+					  select set_config('synchronous_commit', :synchronousCommit, true),
+					         pg_advisory_xact_lock_shared(:catalogLock)
+					), artist_rows as (
+					  insert into artists (id, name)
+					  select n.* from unnest(:artistIds::text[], :artistNames::text[]) as n(id, name)
+					  where not exists (select 1 from artists a where a.id = n.id and a.name = n.name)
+					  on conflict (id) do update set name = excluded.name, updated_at = now()
+					), album_rows as (
+					  insert into albums (id, name, album_type, release_date, total_tracks, image_url)
+					  select n.* from unnest(:albumIds::text[], :albumNames::text[], :albumTypes::text[], :releaseDates::text[],
+					                         :totalTracks::int[], :images::text[])
+					                  as n(id, name, album_type, release_date, total_tracks, image_url)
+					  where not exists (select 1 from albums a where a.id = n.id
+					    and (a.name, a.album_type, a.release_date, a.total_tracks, a.image_url)
+					        is not distinct from (n.name, coalesce(n.album_type, a.album_type), coalesce(n.release_date, a.release_date),
+					                              coalesce(n.total_tracks, a.total_tracks), coalesce(n.image_url, a.image_url)))
+					  on conflict (id) do update set name = excluded.name,
+					    album_type = coalesce(excluded.album_type, albums.album_type),
+					    release_date = coalesce(excluded.release_date, albums.release_date),
+					    total_tracks = coalesce(excluded.total_tracks, albums.total_tracks),
+					    image_url = coalesce(excluded.image_url, albums.image_url), updated_at = now()
+					), album_credit_rows as (
+					  insert into album_artists (album_id, position, artist_id)
+					  select n.* from unnest(:albumCreditOwners::text[], :albumCreditPositions::smallint[], :albumCreditArtists::text[])
+					                  as n(album_id, position, artist_id)
+					  where not exists (select 1 from album_artists c
+					                    where c.album_id = n.album_id and c.position = n.position and c.artist_id = n.artist_id)
+					  on conflict (album_id, position) do update set artist_id = excluded.artist_id
+					), album_credits_cut as (
+					  delete from album_artists c using unnest(:albumIds::text[], :albumCreditCounts::int[]) as n(id, credited)
+					  where c.album_id = any(:albumIds::text[]) and c.album_id = n.id and c.position >= n.credited
+					), track_rows as (
+					  insert into tracks (id, album_id, name, disc_number, track_number, duration_ms, explicit, isrc)
+					  select n.* from unnest(:trackIds::text[], :trackAlbums::text[], :trackNames::text[], :discs::int[], :numbers::int[],
+					                         :durations::int[], :explicit::boolean[], :isrcs::text[])
+					                  as n(id, album_id, name, disc_number, track_number, duration_ms, explicit, isrc)
+					  where not exists (select 1 from tracks t where t.id = n.id
+					    and (t.album_id, t.name, t.disc_number, t.track_number, t.duration_ms, t.explicit, t.isrc)
+					        is not distinct from (n.album_id, n.name, n.disc_number, n.track_number, coalesce(n.duration_ms, t.duration_ms),
+					                              coalesce(n.explicit, t.explicit), coalesce(n.isrc, t.isrc)))
+					  on conflict (id) do update set album_id = excluded.album_id, name = excluded.name,
+					    disc_number = excluded.disc_number, track_number = excluded.track_number,
+					    duration_ms = coalesce(excluded.duration_ms, tracks.duration_ms),
+					    explicit = coalesce(excluded.explicit, tracks.explicit),
+					    isrc = coalesce(excluded.isrc, tracks.isrc), updated_at = now()
+					), track_credit_rows as (
+					  insert into track_artists (track_id, position, artist_id)
+					  select n.* from unnest(:trackCreditOwners::text[], :trackCreditPositions::smallint[], :trackCreditArtists::text[])
+					                  as n(track_id, position, artist_id)
+					  where not exists (select 1 from track_artists c
+					                    where c.track_id = n.track_id and c.position = n.position and c.artist_id = n.artist_id)
+					  on conflict (track_id, position) do update set artist_id = excluded.artist_id
+					), track_credits_cut as (
+					  delete from track_artists c using unnest(:trackIds::text[], :trackCreditCounts::int[]) as n(id, credited)
+					  where c.track_id = any(:trackIds::text[]) and c.track_id = n.id and c.position >= n.credited
+					)
+					select count(*) from settings
 					""")
-			.param("ids", SqlArrays.column(albums, Album::id))
-			.param("names", SqlArrays.column(albums, Album::name))
-			.param("types", SqlArrays.column(albums, Album::albumType))
-			.param("dates", SqlArrays.column(albums, Album::releaseDate))
-			.param("totals", SqlArrays.column(albums, Album::totalTracks))
+			.param("synchronousCommit", (commit == Commit.QUICK) ? "off" : "on")
+			.param("catalogLock", CatalogLock.KEY)
+			.param("artistIds", SqlArrays.column(artists, Artist::id))
+			.param("artistNames", SqlArrays.column(artists, Artist::name))
+			.param("albumIds", SqlArrays.column(albums, Album::id))
+			.param("albumNames", SqlArrays.column(albums, Album::name))
+			.param("albumTypes", SqlArrays.column(albums, Album::albumType))
+			.param("releaseDates", SqlArrays.column(albums, Album::releaseDate))
+			.param("totalTracks", SqlArrays.column(albums, Album::totalTracks))
 			.param("images", SqlArrays.column(albums, Album::imageUrl))
-			.update();
-	}
-
-	private void writeTracks(Collection<TrackRow> tracks) {
-		this.jdbc.sql("""
-				insert into tracks (id, album_id, name, disc_number, track_number, duration_ms, explicit, isrc)
-				select * from unnest(:ids::text[], :albums::text[], :names::text[], :discs::int[], :numbers::int[],
-				                     :durations::int[], :explicit::boolean[], :isrcs::text[])
-				on conflict (id) do update set album_id = excluded.album_id, name = excluded.name,
-				  disc_number = excluded.disc_number, track_number = excluded.track_number,
-				  duration_ms = coalesce(excluded.duration_ms, tracks.duration_ms),
-				  explicit = coalesce(excluded.explicit, tracks.explicit),
-				  isrc = coalesce(excluded.isrc, tracks.isrc), updated_at = now()
-				where (tracks.album_id, tracks.name, tracks.disc_number, tracks.track_number, tracks.duration_ms,
-				       tracks.explicit, tracks.isrc)
-				  is distinct from (excluded.album_id, excluded.name, excluded.disc_number, excluded.track_number,
-				    coalesce(excluded.duration_ms, tracks.duration_ms), coalesce(excluded.explicit, tracks.explicit),
-				    coalesce(excluded.isrc, tracks.isrc))
-				""")
-			.param("ids", SqlArrays.column(tracks, (row) -> row.track().id()))
-			.param("albums", SqlArrays.column(tracks, TrackRow::albumId))
-			.param("names", SqlArrays.column(tracks, (row) -> row.track().name()))
+			.param("albumCreditOwners", SqlArrays.column(albumCredits, Credit::ownerId))
+			.param("albumCreditPositions", SqlArrays.column(albumCredits, Credit::position))
+			.param("albumCreditArtists", SqlArrays.column(albumCredits, Credit::artistId))
+			.param("albumCreditCounts", SqlArrays.column(albums, (album) -> credited(album.artists())))
+			.param("trackIds", SqlArrays.column(tracks, (row) -> row.track().id()))
+			.param("trackAlbums", SqlArrays.column(tracks, TrackRow::albumId))
+			.param("trackNames", SqlArrays.column(tracks, (row) -> row.track().name()))
 			.param("discs", SqlArrays.column(tracks, (row) -> row.track().discNumber()))
 			.param("numbers", SqlArrays.column(tracks, (row) -> row.track().trackNumber()))
 			.param("durations", SqlArrays.column(tracks, (row) -> row.track().durationMs()))
 			.param("explicit", SqlArrays.column(tracks, (row) -> row.track().explicit()))
 			.param("isrcs", SqlArrays.column(tracks, (row) -> row.track().isrc()))
-			.update();
+			.param("trackCreditOwners", SqlArrays.column(trackCredits, Credit::ownerId))
+			.param("trackCreditPositions", SqlArrays.column(trackCredits, Credit::position))
+			.param("trackCreditArtists", SqlArrays.column(trackCredits, Credit::artistId))
+			.param("trackCreditCounts", SqlArrays.column(tracks, (row) -> credited(row.track().artists())))
+			.query(Integer.class)
+			.single();
 	}
 
-	/**
-	 * Replaces the credits of the given owners (albums or tracks): upserts each position,
-	 * then drops positions past the new list's end.
-	 */
-	private void writeCredits(String table, String ownerColumn, List<Credit> credits) {
-		List<Credit> rows = credits.stream().filter((credit) -> credit.artistId() != null).toList();
-		if (!rows.isEmpty()) {
-			this.jdbc.sql("""
-					insert into %1$s (%2$s, position, artist_id)
-					select * from unnest(:owners::text[], :positions::smallint[], :artists::text[])
-					on conflict (%2$s, position) do update set artist_id = excluded.artist_id
-					where %1$s.artist_id <> excluded.artist_id
-					""".formatted(table, ownerColumn))
-				.param("owners", SqlArrays.column(rows, Credit::ownerId))
-				.param("positions", SqlArrays.column(rows, Credit::position))
-				.param("artists", SqlArrays.column(rows, Credit::artistId))
-				.update();
-		}
-		Map<String, Integer> counts = new TreeMap<>();
-		for (Credit credit : credits) {
-			counts.merge(credit.ownerId(), (credit.artistId() != null) ? 1 : 0, Integer::sum);
-		}
-		this.jdbc.sql("""
-				delete from %1$s c using unnest(:owners::text[], :counts::int[]) as n(owner_id, credited)
-				where c.%2$s = n.owner_id and c.position >= n.credited
-				""".formatted(table, ownerColumn))
-			.param("owners", SqlArrays.of(counts.keySet()))
-			.param("counts", SqlArrays.column(counts.values(), (count) -> count))
-			.update();
+	private static int credited(List<Artist> artists) {
+		return (int) artists.stream().filter((artist) -> artist.id() != null).count();
 	}
 
 	private static <T> List<Credit> credits(Collection<T> owners, Function<T, String> id,
@@ -182,15 +197,29 @@ public class CatalogWriter {
 		List<Credit> credits = new ArrayList<>();
 		for (T owner : owners) {
 			List<Artist> credited = artists.apply(owner).stream().filter((artist) -> artist.id() != null).toList();
-			if (credited.isEmpty()) {
-				// no artist row, but the owner's old credits must still go
-				credits.add(new Credit(id.apply(owner), 0, null));
-			}
 			for (int i = 0; i < credited.size(); i++) {
 				credits.add(new Credit(id.apply(owner), i, credited.get(i).id()));
 			}
 		}
 		return credits;
+	}
+
+	/**
+	 * Whether a catalog write waits for the disk at commit.
+	 */
+	private enum Commit {
+
+		/**
+		 * Part of a transaction that also stores what cannot be fetched again (plays).
+		 */
+		DURABLE,
+
+		/**
+		 * A transaction of catalog rows only: any of them can be fetched again, and a
+		 * later durable commit flushes the log up to it anyway.
+		 */
+		QUICK
+
 	}
 
 	/**

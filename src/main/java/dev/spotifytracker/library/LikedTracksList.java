@@ -86,15 +86,18 @@ class LikedTracksList implements SyncedList<SavedTrack> {
 		this.catalog.saveTracks(tracks);
 		int listed = this.jdbc.sql("""
 				insert into liked_tracks (account_id, track_id, added_at)
-				select :account, * from unnest(:ids::text[], :added::timestamptz[])
+				select :account, n.* from unnest(:ids::text[], :added::timestamptz[]) as n(id, added_at)
+				where not exists (select 1 from liked_tracks l
+				                  where l.account_id = :account and l.track_id = n.id and l.added_at = n.added_at)
 				on conflict (account_id, track_id) do update set added_at = excluded.added_at
-				where liked_tracks.added_at <> excluded.added_at
 				""")
 			.param("account", account.value())
 			.param("ids", SqlArrays.column(items, (liked) -> liked.track().id()))
 			.param("added", SqlArrays.column(items, (liked) -> SqlArrays.instant(liked.addedAt())))
 			.update();
-		List<String> newlyListed = tracks.stream().map(Track::id).filter((id) -> !alreadyListed.contains(id)).toList();
+		List<SavedTrack> newlyListed = items.stream()
+			.filter((liked) -> !alreadyListed.contains(liked.track().id()))
+			.toList();
 		if (!newlyListed.isEmpty()) {
 			listed += removeRelinkedOriginals(account, newlyListed, tracks.stream().map(Track::id).toList());
 		}
@@ -102,18 +105,29 @@ class LikedTracksList implements SyncedList<SavedTrack> {
 		return new PageChanges(listed, changedAvailability);
 	}
 
-	private int removeRelinkedOriginals(AccountId account, List<String> newlyListed, List<String> onPage) {
-		return this.jdbc.sql("""
-				delete from liked_tracks original
-				using liked_tracks relinked, tracks original_track, tracks relinked_track
-				where relinked.account_id = :account and relinked.track_id = any(:new::text[])
-				  and original.account_id = :account and original.track_id <> all(:page::text[])
-				  and original.added_at = relinked.added_at
-				  and original_track.id = original.track_id and relinked_track.id = relinked.track_id
-				  and original_track.isrc = relinked_track.isrc
-				""")
+	/**
+	 * From the few new likes to the other versions of their recordings (the ISRC index),
+	 * then to a like of one of those with the same added_at. Materializing the other
+	 * versions first keeps any plan from starting at the account's whole list (whose
+	 * statistics lag while a first sync fills it).
+	 */
+	private int removeRelinkedOriginals(AccountId account, List<SavedTrack> newlyListed, List<String> onPage) {
+		return this.jdbc
+			.sql("""
+					with other_versions as materialized (
+					  select other_version.id, relinked.added_at
+					  from unnest(:new::text[], :added::timestamptz[]) as relinked(track_id, added_at)
+					  join tracks relinked_track on relinked_track.id = relinked.track_id
+					  join tracks other_version on other_version.isrc = relinked_track.isrc and other_version.isrc is not null
+					                           and other_version.id <> relinked_track.id
+					)
+					delete from liked_tracks original using other_versions
+					where original.account_id = :account and original.track_id = other_versions.id
+					  and original.added_at = other_versions.added_at and original.track_id <> all(:page::text[])
+					""")
 			.param("account", account.value())
-			.param("new", SqlArrays.of(newlyListed))
+			.param("new", SqlArrays.column(newlyListed, (liked) -> liked.track().id()))
+			.param("added", SqlArrays.column(newlyListed, (liked) -> SqlArrays.instant(liked.addedAt())))
 			.param("page", SqlArrays.of(onPage))
 			.update();
 	}

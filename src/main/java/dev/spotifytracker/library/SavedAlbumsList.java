@@ -90,9 +90,10 @@ class SavedAlbumsList implements SyncedList<SavedAlbum> {
 		this.catalog.saveAlbums(albums);
 		int listed = this.jdbc.sql("""
 				insert into saved_albums (account_id, album_id, added_at)
-				select :account, * from unnest(:ids::text[], :added::timestamptz[])
+				select :account, n.* from unnest(:ids::text[], :added::timestamptz[]) as n(id, added_at)
+				where not exists (select 1 from saved_albums l
+				                  where l.account_id = :account and l.album_id = n.id and l.added_at = n.added_at)
 				on conflict (account_id, album_id) do update set added_at = excluded.added_at
-				where saved_albums.added_at <> excluded.added_at
 				""")
 			.param("account", account.value())
 			.param("ids", SqlArrays.column(items, (saved) -> saved.album().id()))
