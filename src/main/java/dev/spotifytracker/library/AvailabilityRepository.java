@@ -2,14 +2,11 @@ package dev.spotifytracker.library;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.spotify.Playability;
-import dev.spotifytracker.spotify.Track;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,13 +26,29 @@ class AvailabilityRepository {
 	}
 
 	/**
-	 * Stores what a page said about its tracks.
+	 * Stores what a pass's pages said about their tracks ({@link PassStaging}).
 	 * @return how many tracks are new here or changed state
 	 */
-	int observe(AccountId account, Collection<Track> tracks, Instant checkedAt) {
-		Map<String, Playability> byTrack = new TreeMap<>();
-		tracks.forEach((track) -> byTrack.put(track.id(), track.playability()));
-		return write(account, byTrack, checkedAt);
+	int mergeStaged(AccountId account, Instant checkedAt) {
+		// a data-modifying WITH always runs to completion, and the count reads the table
+		// as it
+		// was before it (one snapshot per statement)
+		return this.jdbc.sql("""
+				with upserted as (
+				  insert into track_availability (account_id, track_id, is_playable, reason, checked_at)
+				  select :account, track_id, is_playable, reason, :at from %1$s
+				  on conflict (account_id, track_id) do update set is_playable = excluded.is_playable,
+				    reason = excluded.reason, checked_at = excluded.checked_at
+				)
+				select count(*) from %1$s s
+				where not exists (select 1 from track_availability a where a.account_id = :account
+				    and a.track_id = s.track_id and a.is_playable is not distinct from s.is_playable
+				    and a.reason is not distinct from s.reason)
+				""".formatted(PassStaging.AVAILABILITY))
+			.param("account", account.value())
+			.param("at", Timestamp.from(checkedAt))
+			.query(Integer.class)
+			.single();
 	}
 
 	/**
@@ -46,9 +59,7 @@ class AvailabilityRepository {
 		if (byTrack.isEmpty()) {
 			return 0;
 		}
-		// a data-modifying WITH always runs to completion, and the count reads the table
-		// as it
-		// was before it (one snapshot per statement)
+		// as in mergeStaged: the count reads the table as it was before the upsert
 		return this.jdbc
 			.sql("""
 					with incoming as (

@@ -3,7 +3,10 @@ package dev.spotifytracker.library;
 import java.util.Collection;
 
 import dev.spotifytracker.spotify.Track;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -16,27 +19,52 @@ import org.springframework.transaction.support.TransactionTemplate;
  * could deadlock on them. Committed early they are harmless: a catalog row nothing refers
  * to is not part of anyone's library, and the next cleanup removes it if the pass fails.
  * They commit without waiting for the disk: the pass's own commit flushes the log past
- * them.
+ * them. While the catalog grows fast, its statistics are refreshed
+ * ({@link CatalogStatistics}).
  */
 @Component
 class CatalogCommits {
 
+	private static final Logger log = LoggerFactory.getLogger(CatalogCommits.class);
+
 	private final CatalogWriter writer;
+
+	private final JdbcClient jdbc;
 
 	private final TransactionTemplate ownTransaction;
 
-	CatalogCommits(CatalogWriter writer, PlatformTransactionManager transactions) {
+	private final CatalogStatistics statistics = new CatalogStatistics();
+
+	CatalogCommits(CatalogWriter writer, JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.writer = writer;
+		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	void saveAlbums(Collection<CatalogWriter.AlbumTracks> albums) {
-		this.ownTransaction.executeWithoutResult((status) -> this.writer.saveAlbumsQuickly(albums));
+		wrote(this.ownTransaction.execute((status) -> this.writer.saveAlbumsQuickly(albums)));
 	}
 
 	void saveTracks(Collection<Track> tracks) {
-		this.ownTransaction.executeWithoutResult((status) -> this.writer.saveTracksQuickly(tracks));
+		wrote(this.ownTransaction.execute((status) -> this.writer.saveTracksQuickly(tracks)));
+	}
+
+	private void wrote(int rows) {
+		if (this.statistics.wrote(rows)) {
+			// its own short transaction: ANALYZE holds a lock that would block autovacuum
+			// and
+			// other analyses for as long as the pass lasts
+			long catalogRows = this.ownTransaction.execute((status) -> {
+				this.jdbc.sql("analyze artists, albums, album_artists, tracks, track_artists").update();
+				return this.jdbc.sql("""
+						select coalesce(sum(greatest(reltuples, 0)), 0)::bigint from pg_class
+						where oid in ('artists'::regclass, 'albums'::regclass, 'tracks'::regclass)
+						""").query(Long.class).single();
+			});
+			this.statistics.analysed(catalogRows);
+			log.debug("Catalog analysed at {} rows", catalogRows);
+		}
 	}
 
 }

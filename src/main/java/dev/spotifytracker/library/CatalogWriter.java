@@ -45,17 +45,19 @@ public class CatalogWriter {
 	/**
 	 * {@link #saveTracks} in a transaction of its own that does not wait for its commit
 	 * to reach the disk (see {@link CatalogCommits}).
+	 * @return the artist, album and track rows added or changed
 	 */
-	void saveTracksQuickly(Collection<Track> tracks) {
-		write(tracksBatch(tracks), Commit.QUICK);
+	int saveTracksQuickly(Collection<Track> tracks) {
+		return write(tracksBatch(tracks), Commit.QUICK);
 	}
 
 	/**
 	 * Stores albums with (some of) their tracks, which may be Spotify's simplified ones
 	 * (without album), in a transaction of its own that does not wait for its commit to
 	 * reach the disk (see {@link CatalogCommits}).
+	 * @return the artist, album and track rows added or changed
 	 */
-	void saveAlbumsQuickly(Collection<AlbumTracks> albums) {
+	int saveAlbumsQuickly(Collection<AlbumTracks> albums) {
 		Batch batch = new Batch();
 		for (AlbumTracks entry : albums) {
 			batch.album(entry.album());
@@ -63,7 +65,7 @@ public class CatalogWriter {
 				batch.track(track, entry.album().id());
 			}
 		}
-		write(batch, Commit.QUICK);
+		return write(batch, Commit.QUICK);
 	}
 
 	private static Batch tracksBatch(Collection<Track> tracks) {
@@ -88,16 +90,16 @@ public class CatalogWriter {
 	 * upsert, which would otherwise lock (and so write) every row of a page it reads
 	 * again, as a reconcile does.
 	 */
-	private void write(Batch batch, Commit commit) {
+	private int write(Batch batch, Commit commit) {
 		if (batch.albums.isEmpty() && batch.tracks.isEmpty()) {
-			return;
+			return 0;
 		}
 		List<Album> albums = List.copyOf(batch.albums.values());
 		List<TrackRow> tracks = List.copyOf(batch.tracks.values());
 		List<Artist> artists = List.copyOf(batch.artists.values());
 		List<Credit> albumCredits = credits(albums, Album::id, Album::artists);
 		List<Credit> trackCredits = credits(tracks, (row) -> row.track().id(), (row) -> row.track().artists());
-		this.jdbc
+		return this.jdbc
 			.sql("""
 					with settings as (
 					  select set_config('synchronous_commit', :synchronousCommit, true),
@@ -107,6 +109,7 @@ public class CatalogWriter {
 					  select n.* from unnest(:artistIds::text[], :artistNames::text[]) as n(id, name)
 					  where not exists (select 1 from artists a where a.id = n.id and a.name = n.name)
 					  on conflict (id) do update set name = excluded.name, updated_at = now()
+					  returning 1
 					), album_rows as (
 					  insert into albums (id, name, album_type, release_date, total_tracks, image_url)
 					  select n.* from unnest(:albumIds::text[], :albumNames::text[], :albumTypes::text[], :releaseDates::text[],
@@ -121,6 +124,7 @@ public class CatalogWriter {
 					    release_date = coalesce(excluded.release_date, albums.release_date),
 					    total_tracks = coalesce(excluded.total_tracks, albums.total_tracks),
 					    image_url = coalesce(excluded.image_url, albums.image_url), updated_at = now()
+					  returning 1
 					), album_credit_rows as (
 					  insert into album_artists (album_id, position, artist_id)
 					  select n.* from unnest(:albumCreditOwners::text[], :albumCreditPositions::smallint[], :albumCreditArtists::text[])
@@ -145,6 +149,7 @@ public class CatalogWriter {
 					    duration_ms = coalesce(excluded.duration_ms, tracks.duration_ms),
 					    explicit = coalesce(excluded.explicit, tracks.explicit),
 					    isrc = coalesce(excluded.isrc, tracks.isrc), updated_at = now()
+					  returning 1
 					), track_credit_rows as (
 					  insert into track_artists (track_id, position, artist_id)
 					  select n.* from unnest(:trackCreditOwners::text[], :trackCreditPositions::smallint[], :trackCreditArtists::text[])
@@ -156,7 +161,9 @@ public class CatalogWriter {
 					  delete from track_artists c using unnest(:trackIds::text[], :trackCreditCounts::int[]) as n(id, credited)
 					  where c.track_id = any(:trackIds::text[]) and c.track_id = n.id and c.position >= n.credited
 					)
-					select count(*) from settings
+					select (select count(*) from artist_rows) + (select count(*) from album_rows)
+					       + (select count(*) from track_rows)
+					from settings
 					""")
 			.param("synchronousCommit", (commit == Commit.QUICK) ? "off" : "on")
 			.param("catalogLock", CatalogLock.KEY)

@@ -1,13 +1,7 @@
 package dev.spotifytracker.library;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.spotify.Page;
@@ -25,32 +19,28 @@ import org.springframework.stereotype.Component;
  * Relinking: Spotify may answer a liked track under another id (a version playable in the
  * market) with no {@code linked_from}. When a newly listed track has the ISRC and the
  * {@code added_at} of a stored like, it is the same like relinked: the old id's like goes
- * in the same step, so the count still matches and no full pass is needed. The old track
- * row stays while plays refer to it.
+ * in the same step ({@link #beforeMerge}), so the count still matches and no full pass is
+ * needed. The old track row stays while plays refer to it.
  */
 @Component
 class LikedTracksList implements SyncedList<SavedTrack> {
 
 	static final int PAGE_SIZE = 50;
 
-	private final JdbcClient jdbc;
-
 	private final CatalogCommits catalog;
 
-	private final AvailabilityRepository availability;
-
-	private final Clock clock;
-
-	LikedTracksList(JdbcClient jdbc, CatalogCommits catalog, AvailabilityRepository availability, Clock clock) {
-		this.jdbc = jdbc;
+	LikedTracksList(CatalogCommits catalog) {
 		this.catalog = catalog;
-		this.availability = availability;
-		this.clock = clock;
 	}
 
 	@Override
 	public String label() {
 		return "liked tracks";
+	}
+
+	@Override
+	public ListTable table() {
+		return ListTable.LIKED_TRACKS;
 	}
 
 	@Override
@@ -64,101 +54,39 @@ class LikedTracksList implements SyncedList<SavedTrack> {
 	}
 
 	@Override
-	public Map<String, Instant> stored(AccountId account, Collection<String> ids) {
-		return this.jdbc.sql("""
-				select track_id, added_at from liked_tracks where account_id = :account and track_id = any(:ids::text[])
-				""")
-			.param("account", account.value())
-			.param("ids", SqlArrays.of(ids))
-			.query((rs, row) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-	}
-
-	@Override
-	public PageChanges write(AccountId account, SpotifyClient spotify, List<SavedTrack> items,
-			Set<String> alreadyListed, SyncMode mode) {
-		if (items.isEmpty()) {
-			return PageChanges.NONE;
-		}
+	public List<Track> storeCatalog(SpotifyClient spotify, List<SavedTrack> items, Set<String> alreadyListed,
+			SyncMode mode) {
 		List<Track> tracks = items.stream().map(SavedTrack::track).toList();
 		this.catalog.saveTracks(tracks);
-		int listed = this.jdbc.sql("""
-				insert into liked_tracks (account_id, track_id, added_at)
-				select :account, n.* from unnest(:ids::text[], :added::timestamptz[]) as n(id, added_at)
-				where not exists (select 1 from liked_tracks l
-				                  where l.account_id = :account and l.track_id = n.id and l.added_at = n.added_at)
-				on conflict (account_id, track_id) do update set added_at = excluded.added_at
-				""")
-			.param("account", account.value())
-			.param("ids", SqlArrays.column(items, (liked) -> liked.track().id()))
-			.param("added", SqlArrays.column(items, (liked) -> SqlArrays.instant(liked.addedAt())))
-			.update();
-		List<SavedTrack> newlyListed = items.stream()
-			.filter((liked) -> !alreadyListed.contains(liked.track().id()))
-			.toList();
-		if (!newlyListed.isEmpty()) {
-			listed += removeRelinkedOriginals(account, newlyListed, tracks.stream().map(Track::id).toList());
-		}
-		int changedAvailability = this.availability.observe(account, tracks, this.clock.instant());
-		return new PageChanges(listed, changedAvailability);
+		return tracks;
 	}
 
 	/**
-	 * From the few new likes to the other versions of their recordings (the ISRC index),
-	 * then to a like of one of those with the same added_at. Materializing the other
-	 * versions first keeps any plan from starting at the account's whole list (whose
-	 * statistics lag while a first sync fills it).
+	 * Removes the likes that came back relinked: a staged track new to the list whose
+	 * recording (ISRC) has another version liked at the same instant, which the pass did
+	 * not read. The other versions are materialized first, a fence that keeps the plan
+	 * from starting at the account's whole list.
 	 */
-	private int removeRelinkedOriginals(AccountId account, List<SavedTrack> newlyListed, List<String> onPage) {
-		return this.jdbc
+	@Override
+	public int beforeMerge(JdbcClient jdbc, AccountId account) {
+		return jdbc
 			.sql("""
 					with other_versions as materialized (
-					  select other_version.id, relinked.added_at
-					  from unnest(:new::text[], :added::timestamptz[]) as relinked(track_id, added_at)
-					  join tracks relinked_track on relinked_track.id = relinked.track_id
+					  select other_version.id, staged.added_at
+					  from %1$s staged
+					  join tracks relinked_track on relinked_track.id = staged.id
 					  join tracks other_version on other_version.isrc = relinked_track.isrc and other_version.isrc is not null
 					                           and other_version.id <> relinked_track.id
+					  where not exists (select 1 from liked_tracks l where l.account_id = :account and l.track_id = staged.id)
 					)
 					delete from liked_tracks original using other_versions
 					where original.account_id = :account and original.track_id = other_versions.id
-					  and original.added_at = other_versions.added_at and original.track_id <> all(:page::text[])
-					""")
+					  and original.added_at = other_versions.added_at
+					  and not exists (select 1 from %1$s s where s.id = original.track_id)
+					"""
+				.formatted(PassStaging.LISTED))
 			.param("account", account.value())
-			.param("new", SqlArrays.column(newlyListed, (liked) -> liked.track().id()))
-			.param("added", SqlArrays.column(newlyListed, (liked) -> SqlArrays.instant(liked.addedAt())))
-			.param("page", SqlArrays.of(onPage))
 			.update();
-	}
-
-	@Override
-	public int count(AccountId account) {
-		return this.jdbc.sql("select count(*) from liked_tracks where account_id = ?")
-			.param(account.value())
-			.query(Integer.class)
-			.single();
-	}
-
-	@Override
-	public int missingFrom(AccountId account, SeenIds seen, Instant oldest) {
-		return this.jdbc.sql("""
-				select count(*) from liked_tracks l
-				where l.account_id = :account and l.added_at > :oldest
-				  and not exists (select 1 from %s seen where seen.id = l.track_id)
-				""".formatted(SeenIds.TABLE))
-			.param("account", account.value())
-			.param("oldest", Timestamp.from(oldest))
-			.query(Integer.class)
-			.single();
-	}
-
-	@Override
-	public int removeAllBut(AccountId account, SeenIds seen) {
-		return this.jdbc.sql("""
-				delete from liked_tracks l
-				where l.account_id = :account and not exists (select 1 from %s seen where seen.id = l.track_id)
-				""".formatted(SeenIds.TABLE)).param("account", account.value()).update();
 	}
 
 }

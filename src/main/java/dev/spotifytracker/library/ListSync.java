@@ -1,5 +1,6 @@
 package dev.spotifytracker.library;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.spotify.Page;
 import dev.spotifytracker.spotify.SpotifyClient;
+import dev.spotifytracker.spotify.Track;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +18,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings one stored list in step with Spotify in ONE transaction: pages are written as
- * they arrive (the heap holds one page), the ids read go to a temporary table, and only
- * the commit makes the result visible. A failed call rolls everything back, so readers
- * see the previous list and the next run repairs it.
+ * Brings one stored list in step with Spotify in ONE transaction: each page read goes to
+ * the pass's staging tables (the heap holds one page), the list and the availability of
+ * its tracks are then merged with set-based statements, and only the commit makes the
+ * result visible. A failed call rolls everything back, so readers see the previous list
+ * and the next run repairs it.
  *
  * <p>
  * Incremental: newest-first until a known entry ({@link IncrementalPlan}); then Spotify's
@@ -34,11 +37,18 @@ class ListSync {
 
 	private final JdbcClient jdbc;
 
+	private final AvailabilityRepository availability;
+
 	private final TransactionTemplate transaction;
 
-	ListSync(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final Clock clock;
+
+	ListSync(JdbcClient jdbc, AvailabilityRepository availability, PlatformTransactionManager transactions,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.availability = availability;
 		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
 	}
 
 	<T> ListOutcome sync(AccountId account, SpotifyClient spotify, SyncedList<T> list, SyncMode mode,
@@ -63,6 +73,8 @@ class ListSync {
 	 * What one list's sync did.
 	 *
 	 * @param fullPassReason why an incremental pass read the whole list, or null
+	 * @param listed list rows added or re-dated (or removed as relinked)
+	 * @param availability tracks whose availability is new or changed
 	 */
 	record ListOutcome(String list, boolean fullPass, String fullPassReason, int pagesRead, int total, int listed,
 			int removed, int availability) {
@@ -81,11 +93,13 @@ class ListSync {
 
 		private final SyncedList<T> list;
 
+		private final ListTable table;
+
 		private final SyncMode mode;
 
 		private final Progress progress;
 
-		private final SeenIds seen;
+		private final PassStaging staging;
 
 		private int offset;
 
@@ -97,21 +111,23 @@ class ListSync {
 
 		private Instant oldest;
 
-		private SyncedList.PageChanges changes = SyncedList.PageChanges.NONE;
+		private int listed;
 
 		Pass(AccountId account, SpotifyClient spotify, SyncedList<T> list, SyncMode mode, Progress progress) {
 			this.account = account;
 			this.spotify = spotify;
 			this.list = list;
+			this.table = list.table();
 			this.mode = mode;
 			this.progress = progress;
 			// the list rows written here refer to catalog rows committed beside this
 			// transaction
 			CatalogLock.holdShared(ListSync.this.jdbc);
-			this.seen = SeenIds.create(ListSync.this.jdbc);
+			this.staging = PassStaging.create(ListSync.this.jdbc);
 		}
 
 		ListOutcome run() {
+			JdbcClient jdbc = ListSync.this.jdbc;
 			boolean full = this.mode == SyncMode.RECONCILE;
 			String reason = null;
 			if (!full) {
@@ -119,8 +135,9 @@ class ListSync {
 				while (this.hasNext && !reachedKnown) {
 					reachedKnown = readPage();
 				}
-				IncrementalPlan.Verdict verdict = IncrementalPlan.check(this.total, this.list.count(this.account),
-						this.list.missingFrom(this.account, this.seen,
+				merge();
+				IncrementalPlan.Verdict verdict = IncrementalPlan.check(this.total,
+						this.table.count(jdbc, this.account), this.table.missingFromStaging(jdbc, this.account,
 								(this.oldest != null) ? this.oldest : Instant.EPOCH));
 				if (!verdict.consistent()) {
 					full = true;
@@ -133,10 +150,18 @@ class ListSync {
 				while (this.hasNext) {
 					readPage();
 				}
-				removed = this.list.removeAllBut(this.account, this.seen);
+				merge();
+				removed = this.table.removeAllButStaged(jdbc, this.account);
 			}
-			return new ListOutcome(this.list.label(), full, reason, this.pages, this.total, this.changes.listed(),
-					removed, this.changes.availability());
+			int availability = ListSync.this.availability.mergeStaged(this.account, ListSync.this.clock.instant());
+			return new ListOutcome(this.list.label(), full, reason, this.pages, this.total, this.listed, removed,
+					availability);
+		}
+
+		private void merge() {
+			JdbcClient jdbc = ListSync.this.jdbc;
+			this.listed += this.list.beforeMerge(jdbc, this.account);
+			this.listed += this.table.merge(jdbc, this.account);
 		}
 
 		/**
@@ -150,10 +175,9 @@ class ListSync {
 			this.pages++;
 			List<IncrementalPlan.Entry> entries = page.items().stream().map(this.list::entry).toList();
 			List<String> ids = entries.stream().map(IncrementalPlan.Entry::id).toList();
-			Map<String, Instant> stored = this.list.stored(this.account, ids);
-			this.changes = this.changes
-				.plus(this.list.write(this.account, this.spotify, page.items(), stored.keySet(), this.mode));
-			this.seen.addAll(ids);
+			Map<String, Instant> stored = this.table.stored(ListSync.this.jdbc, this.account, ids);
+			List<Track> tracks = this.list.storeCatalog(this.spotify, page.items(), stored.keySet(), this.mode);
+			this.staging.stage(entries, tracks);
 			for (IncrementalPlan.Entry entry : entries) {
 				if (entry.addedAt() != null && (this.oldest == null || entry.addedAt().isBefore(this.oldest))) {
 					this.oldest = entry.addedAt();
