@@ -47,6 +47,19 @@ class AccountRepository {
 			.optional();
 	}
 
+	Optional<Account> findByBootstrapFingerprint(byte[] fingerprint) {
+		return this.jdbc.sql("select " + COLUMNS + " from accounts where bootstrap_token_fingerprint = ?")
+			.param(fingerprint)
+			.query(AccountRepository::map)
+			.optional();
+	}
+
+	void saveBootstrapFingerprint(AccountId id, byte[] fingerprint) {
+		this.jdbc.sql("update accounts set bootstrap_token_fingerprint = ? where id = ?")
+			.params(fingerprint, id.value())
+			.update();
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from accounts").query(Long.class).single();
 	}
@@ -73,7 +86,7 @@ class AccountRepository {
 			.param("role", roleIfNew.value())
 			.param("token", encryptedRefreshToken)
 			.param("scopes", scopes)
-			.param("at", Timestamp.from(authorizedAt))
+			.param("at", (authorizedAt != null) ? Timestamp.from(authorizedAt) : null)
 			.query(Long.class)
 			.single();
 		return findById(new AccountId(id)).orElseThrow();

@@ -1,30 +1,103 @@
 package dev.spotifytracker.account;
 
+import java.util.LinkedHashMap;
+
+import dev.spotifytracker.spotify.SpotifyProperties;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what. Only the health check and static assets are public.
+ * Who may reach what. Public: the sign-in page and flow, the health check, static assets
+ * and the error page. Everything else needs a signed-in session (pages redirect to
+ * {@code /login}, the API answers 401) or, on {@code /api/**}, the job API's bearer
+ * token. State-changing requests need the CSRF token unless they carry that bearer token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	static final String LOGIN_PAGE = "/login";
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
+			SpotifyProperties spotify, AccessProperties access, SignInPolicy policy, AccountService accounts)
+			throws Exception {
+		String callbackPath = callbackPath(spotify);
+		RequestMatcher api = (request) -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		RequestMatcher bearer = (request) -> {
+			String header = request.getHeader("Authorization");
+			return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+		};
+		AuthenticationEntryPoint signIn = signInEntryPoint(api);
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+			.requestMatchers(LOGIN_PAGE, "/not-allowed", "/oauth2/authorization/**", callbackPath, "/actuator/health",
+					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+			.addFilterBefore(new ApiTokenAuthenticationFilter(access.apiToken()), LogoutFilter.class)
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(bearer))
+			.oauth2Login((login) -> login.loginPage(LOGIN_PAGE)
+				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(pkce(registrations)))
+				.redirectionEndpoint((endpoint) -> endpoint.baseUri(callbackPath))
+				.userInfoEndpoint((userInfo) -> userInfo.userService(new SpotifyUserService(policy)))
+				.authorizedClientRepository(new AccountAuthorizedClientRepository(accounts))
+				.defaultSuccessUrl("/", true)
+				.failureHandler(new SignInFailureHandler()))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?signed-out"))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signIn)
+				.accessDeniedHandler(new SignInFirstAccessDeniedHandler(signIn)))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self' "
+							+ spotify.accountsBaseUrl())))
+			.requestCache(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * Pages send the visitor to the sign-in page; the API answers 401.
+	 */
+	private static AuthenticationEntryPoint signInEntryPoint(RequestMatcher api) {
+		LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+		entryPoints.put(api, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+		DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE));
+		return entryPoint;
+	}
+
+	/**
+	 * PKCE on top of {@code state}, whatever the registration says.
+	 */
+	private static DefaultOAuth2AuthorizationRequestResolver pkce(ClientRegistrationRepository registrations) {
+		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+				registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		return resolver;
+	}
+
+	/**
+	 * The callback is served at the path of {@code SPOTIFY_REDIRECT_URI} (default
+	 * {@code /callback}).
+	 */
+	static String callbackPath(SpotifyProperties spotify) {
+		String path = (spotify.redirectUri() != null) ? spotify.redirectUri().getPath() : null;
+		return (path == null || path.isBlank()) ? "/callback" : path;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
@@ -32,10 +33,29 @@ final class TokenCipher {
 
 	private final SecretKey key;
 
+	private final SecretKey fingerprintKey;
+
 	private final SecureRandom random = new SecureRandom();
 
 	TokenCipher(String appSecret) {
-		this.key = deriveKey(appSecret);
+		byte[] derived = derive(appSecret);
+		this.key = new SecretKeySpec(derived, 0, 32, "AES");
+		this.fingerprintKey = new SecretKeySpec(derived, 32, 32, "HmacSHA256");
+	}
+
+	/**
+	 * A keyed fingerprint (HMAC-SHA256) of a token: recognises a token seen before
+	 * without storing it in a form that could be used.
+	 */
+	byte[] fingerprint(String token) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.fingerprintKey);
+			return mac.doFinal(token.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
+		}
 	}
 
 	byte[] encrypt(String plainText, String spotifyUserId) {
@@ -76,11 +96,13 @@ final class TokenCipher {
 		}
 	}
 
-	private static SecretKey deriveKey(String appSecret) {
+	/**
+	 * 64 bytes from the app secret: the AES key, then the fingerprint key.
+	 */
+	private static byte[] derive(String appSecret) {
 		try {
-			PBEKeySpec spec = new PBEKeySpec(appSecret.toCharArray(), SALT, ITERATIONS, 256);
-			byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-			return new SecretKeySpec(key, "AES");
+			PBEKeySpec spec = new PBEKeySpec(appSecret.toCharArray(), SALT, ITERATIONS, 512);
+			return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("PBKDF2 is not available", ex);

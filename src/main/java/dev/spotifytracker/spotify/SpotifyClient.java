@@ -16,6 +16,17 @@ import java.util.List;
  */
 public interface SpotifyClient {
 
+	/**
+	 * The most items one read returns ({@code limit}).
+	 */
+	int MAX_PAGE_SIZE = 50;
+
+	/**
+	 * The most uris one playlist write takes; a longer list needs several calls (a full
+	 * replace: replace with the first 100, then add the rest in order).
+	 */
+	int MAX_WRITE_URIS = 100;
+
 	SpotifyUser currentUser();
 
 	Page<SavedAlbum> savedAlbums(int offset, int limit);

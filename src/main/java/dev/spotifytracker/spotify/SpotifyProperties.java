@@ -30,4 +30,12 @@ public record SpotifyProperties(String clientId, String clientSecret, URI redire
 		@DefaultValue("20s") Duration readTimeout, @DefaultValue("60s") Duration maxRetryAfter,
 		@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration initialBackoff) {
 
+	/**
+	 * Whether the Spotify app is set ({@code SPOTIFY_CLIENT_ID}). Without it the service
+	 * starts, but nothing can call Spotify and nobody can sign in.
+	 */
+	public boolean isConfigured() {
+		return this.clientId != null && !this.clientId.isBlank();
+	}
+
 }

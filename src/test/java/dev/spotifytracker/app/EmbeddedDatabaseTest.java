@@ -1,5 +1,7 @@
 package dev.spotifytracker.app;
 
+import java.net.ServerSocket;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 
@@ -55,9 +57,25 @@ class EmbeddedDatabaseTest {
 		assertThat(this.dataDir.resolve("postgres/PG_VERSION")).exists();
 	}
 
+	@Test
+	void thePortComesFromPort() throws Exception {
+		int free;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			free = socket.getLocalPort();
+		}
+
+		try (ConfigurableApplicationContext context = start("PORT=" + free)) {
+			assertThat(context.getEnvironment().getProperty("local.server.port")).isEqualTo(Integer.toString(free));
+		}
+	}
+
 	private ConfigurableApplicationContext start() {
+		return start("PORT=0");
+	}
+
+	private ConfigurableApplicationContext start(String port) {
 		return new SpringApplicationBuilder(SpotifyTrackerApplication.class)
-			.properties("TRACKER_DATA_DIR=" + this.dataDir, "server.port=0", "tracker.jobs.schedules-enabled=false")
+			.properties("TRACKER_DATA_DIR=" + this.dataDir, port, "tracker.jobs.schedules-enabled=false")
 			.run();
 	}
 

@@ -1,0 +1,193 @@
+package dev.spotifytracker.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.spotifytracker.app.AccountId;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The account module's public face: who is signed in, which accounts they may see, and
+ * the owner's invitations.
+ */
+@Service
+public class AccountService {
+
+	private static final Pattern SPOTIFY_USER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+	private final AccountRepository accounts;
+
+	private final TokenCipher cipher;
+
+	private final SignInPolicy policy;
+
+	private final AccountJobAccess access;
+
+	private final Clock clock;
+
+	AccountService(AccountRepository accounts, TokenCipher cipher, SignInPolicy policy, AccountJobAccess access,
+			Clock clock) {
+		this.accounts = accounts;
+		this.cipher = cipher;
+		this.policy = policy;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores a completed sign-in: creates the account on first sign-in and keeps the
+	 * refresh token encrypted with the time of this authorization.
+	 */
+	@Transactional
+	Account recordSignIn(String spotifyUserId, String displayName, String refreshToken, String scopes) {
+		Account.Role role = this.policy.roleFor(spotifyUserId)
+			.orElseThrow(() -> new AccessDeniedException(spotifyUserId + " may not sign in"));
+		return this.accounts.saveAuthorization(spotifyUserId, displayName, role,
+				this.cipher.encrypt(refreshToken, spotifyUserId), scopes, this.clock.instant());
+	}
+
+	/**
+	 * Stores a refresh token given at start-up ({@code SPOTIFY_REFRESH_TOKEN}). Its
+	 * authorization time is unknown, so it is left unset on a new account.
+	 */
+	@Transactional
+	Account recordBootstrap(String spotifyUserId, String displayName, String refreshToken, byte[] tokenFingerprint) {
+		Account.Role role = this.policy.roleFor(spotifyUserId)
+			.orElseThrow(() -> new AccessDeniedException(spotifyUserId + " is not in TRACKER_ALLOWED_USERS"));
+		Optional<Account> existing = this.accounts.findBySpotifyUserId(spotifyUserId);
+		Instant authorizedAt = existing.map(Account::authorizedAt).orElse(null);
+		Account saved = this.accounts.saveAuthorization(spotifyUserId, displayName, role,
+				this.cipher.encrypt(refreshToken, spotifyUserId), null, authorizedAt);
+		this.accounts.saveBootstrapFingerprint(saved.id(), tokenFingerprint);
+		return saved;
+	}
+
+	public Optional<Account> find(AccountId id) {
+		return this.accounts.findById(id);
+	}
+
+	public Optional<Account> findBySpotifyUserId(String spotifyUserId) {
+		return this.accounts.findBySpotifyUserId(spotifyUserId);
+	}
+
+	/**
+	 * The signed-in person's own account.
+	 */
+	public Optional<Account> current(Authentication caller) {
+		if (caller == null || !caller.isAuthenticated()) {
+			return Optional.empty();
+		}
+		return this.accounts.findBySpotifyUserId(caller.getName());
+	}
+
+	/**
+	 * The accounts the caller may see: its own, or every account for the owner and the
+	 * job API.
+	 */
+	public List<Account> accessible(Authentication caller) {
+		List<AccountId> ids = this.access.accessibleTo(caller);
+		return this.accounts.findAll().stream().filter((account) -> ids.contains(account.id())).toList();
+	}
+
+	public boolean canAccess(Authentication caller, AccountId account) {
+		return this.access.accessibleTo(caller).contains(account);
+	}
+
+	/**
+	 * @throws AccessDeniedException when the caller may not see that account
+	 */
+	public Account requireAccess(Authentication caller, AccountId account) {
+		if (!canAccess(caller, account)) {
+			throw new AccessDeniedException("Not your account");
+		}
+		return this.accounts.findById(account).orElseThrow(() -> new AccessDeniedException("No such account"));
+	}
+
+	public Invitations invitations() {
+		return new Invitations(this.policy.usesConfiguredList(),
+				this.policy.usesConfiguredList() ? this.policy.configuredUsers() : this.accounts.allowedUsers(),
+				SignInPolicy.MAX_USERS - 1);
+	}
+
+	/**
+	 * The owner allows another Spotify user to sign in.
+	 * @throws InvitationException with a message for the settings page
+	 */
+	@Transactional
+	public void allow(Authentication caller, String spotifyUserId) {
+		Account owner = requireOwner(caller);
+		String id = (spotifyUserId != null) ? spotifyUserId.strip() : "";
+		if (this.policy.usesConfiguredList()) {
+			throw new InvitationException("TRACKER_ALLOWED_USERS is set: change it to change who may sign in.");
+		}
+		if (!SPOTIFY_USER_ID.matcher(id).matches()) {
+			throw new InvitationException("Enter a Spotify user id (letters, digits, '.', '_' or '-').");
+		}
+		if (id.equals(owner.spotifyUserId()) || this.accounts.allowedUsers().contains(id)) {
+			throw new InvitationException(id + " is already allowed.");
+		}
+		if (this.accounts.allowedUsers().size() >= SignInPolicy.MAX_USERS - 1) {
+			throw new InvitationException("Spotify's Development Mode allows five users: remove one first.");
+		}
+		this.accounts.allowUser(id, owner.id());
+	}
+
+	@Transactional
+	public void disallow(Authentication caller, String spotifyUserId) {
+		requireOwner(caller);
+		this.accounts.disallowUser(spotifyUserId);
+	}
+
+	/**
+	 * @throws InvitationException when the zone is not a known time zone id
+	 */
+	public void changeTimeZone(Authentication caller, String zone) {
+		Account account = current(caller).orElseThrow(() -> new AccessDeniedException("Not signed in"));
+		if (zone == null || zone.isBlank()) {
+			this.accounts.updateTimeZone(account.id(), null);
+			return;
+		}
+		try {
+			this.accounts.updateTimeZone(account.id(), ZoneId.of(zone.strip()).getId());
+		}
+		catch (java.time.DateTimeException ex) {
+			throw new InvitationException("Unknown time zone: " + zone);
+		}
+	}
+
+	private Account requireOwner(Authentication caller) {
+		return current(caller).filter(Account::isOwner)
+			.orElseThrow(() -> new AccessDeniedException("Only the owner manages who may sign in"));
+	}
+
+	/**
+	 * Who may sign in besides the owner.
+	 *
+	 * @param fromConfiguration true when {@code TRACKER_ALLOWED_USERS} decides
+	 * @param users the allowed Spotify user ids
+	 * @param maxInvitations how many the owner may allow
+	 */
+	public record Invitations(boolean fromConfiguration, List<String> users, int maxInvitations) {
+
+	}
+
+	/**
+	 * A settings change that cannot be made, with the sentence to show next to the field.
+	 */
+	public static class InvitationException extends RuntimeException {
+
+		public InvitationException(String message) {
+			super(message);
+		}
+
+	}
+
+}

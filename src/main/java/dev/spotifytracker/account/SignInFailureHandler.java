@@ -1,0 +1,41 @@
+package dev.spotifytracker.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * A sign-in that did not end well leaves no session behind: a user who is not allowed
+ * sees the "not allowed" page; anything else (a wrong or replayed {@code state}, a
+ * refused code) goes back to the sign-in page with a message.
+ */
+class SignInFailureHandler implements AuthenticationFailureHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(SignInFailureHandler.class);
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		String code = (exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
+				: "sign_in_failed";
+		log.info("Sign-in refused: {}", exception.getMessage());
+		if (SpotifyUserService.NOT_ALLOWED.equals(code)) {
+			response.sendRedirect(request.getContextPath() + "/not-allowed");
+			return;
+		}
+		response.sendRedirect(request.getContextPath() + SecurityConfiguration.LOGIN_PAGE + "?failed");
+	}
+
+}

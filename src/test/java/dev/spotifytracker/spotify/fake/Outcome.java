@@ -1,0 +1,16 @@
+package dev.spotifytracker.spotify.fake;
+
+/**
+ * How one request went, for the request log.
+ *
+ * @param endpoint the endpoint's template
+ * @param userId the access token's user, or null
+ * @param earlyRetry it came before a {@code Retry-After} had elapsed
+ */
+record Outcome(String endpoint, String userId, boolean earlyRetry, SimResponse response) {
+
+	static Outcome of(String endpoint, SimResponse response) {
+		return new Outcome(endpoint, null, false, response);
+	}
+
+}
