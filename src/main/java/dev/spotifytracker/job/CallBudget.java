@@ -2,34 +2,31 @@ package dev.spotifytracker.job;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.spotifytracker.spotify.SpotifyCallMeter;
+
 import org.springframework.stereotype.Component;
 
 /**
  * The Spotify app's daily call budget, shared by all accounts: past 90% of it only
- * essential jobs run, until the rolling 24-hour count falls again.
- *
- * <p>
- * Reads the spotify module's per-minute counter table {@code spotify_calls} directly: a
- * read of the shared counter, until that module exposes its meter
- * ({@code callsSince(Instant)}), which should then replace {@link #callsSince}.
+ * essential jobs run, until the rolling 24-hour count falls again. The count is the
+ * spotify module's ({@link SpotifyCallMeter}), which sees every HTTP request, retries
+ * included.
  */
 @Component
 class CallBudget {
 
 	static final Duration WINDOW = Duration.ofHours(24);
 
-	private final JdbcClient jdbc;
+	private final SpotifyCallMeter meter;
 
 	private final JobProperties properties;
 
 	private final Clock clock;
 
-	CallBudget(JdbcClient jdbc, JobProperties properties, Clock clock) {
-		this.jdbc = jdbc;
+	CallBudget(SpotifyCallMeter meter, JobProperties properties, Clock clock) {
+		this.meter = meter;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -42,22 +39,12 @@ class CallBudget {
 			return Optional.empty();
 		}
 		int budget = this.properties.dailyCallBudget();
-		long used = callsSince(this.clock.instant().minus(WINDOW));
+		long used = this.meter.callsSince(this.clock.instant().minus(WINDOW));
 		if (used * 10 < budget * 9L) {
 			return Optional.empty();
 		}
 		return Optional.of("Spotify call budget nearly spent: " + used + " of " + budget
 				+ " calls in the last 24 hours; past 90% only essential jobs run");
-	}
-
-	/**
-	 * Served by the {@code spotify_calls_minute} index.
-	 */
-	long callsSince(Instant since) {
-		return this.jdbc.sql("select coalesce(sum(calls), 0) from spotify_calls where minute >= :since")
-			.param("since", RunRepository.timestamp(since))
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class JobControllerTest extends JobTestSupport {
 
-	private static final Authentication API_TOKEN = new TestingAuthenticationToken("api", null, "ROLE_API");
+	private static final Authentication API_CALLER = new TestingAuthenticationToken("api", null, "ROLE_API");
 
 	@Autowired
 	private MockMvc mvc;
@@ -38,7 +38,7 @@ class JobControllerTest extends JobTestSupport {
 	void startingAJobAnswers202WithTheRunId() throws Exception {
 		AccountId alice = account("alice");
 
-		MvcResult result = this.mvc.perform(as(API_TOKEN, post("/api/jobs/test").param("account", "alice")))
+		MvcResult result = this.mvc.perform(as(API_CALLER, post("/api/jobs/test").param("account", "alice")))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.runId").isNumber())
 			.andExpect(jsonPath("$.runIds").doesNotExist())
@@ -52,11 +52,20 @@ class JobControllerTest extends JobTestSupport {
 	}
 
 	@Test
+	void anExternalSchedulerStartsAJobWithTheBearerTokenAndNoCsrfToken() throws Exception {
+		account("alice");
+
+		this.mvc.perform(post("/api/jobs/test").header("Authorization", "Bearer " + API_TOKEN))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.runId").isNumber());
+	}
+
+	@Test
 	void withoutAnAccountTheApiTokenStartsTheJobForEveryAccount() throws Exception {
 		account("alice", "owner");
 		account("bob");
 
-		this.mvc.perform(as(API_TOKEN, post("/api/jobs/test")))
+		this.mvc.perform(as(API_CALLER, post("/api/jobs/test")))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.runId").isNumber())
 			.andExpect(jsonPath("$.runIds", hasSize(2)));
@@ -89,7 +98,7 @@ class JobControllerTest extends JobTestSupport {
 		long runId = started(this.launcher.start("test", alice, Trigger.DASHBOARD));
 		gate.awaitEntered();
 
-		this.mvc.perform(as(API_TOKEN, post("/api/jobs/test").param("account", "alice")))
+		this.mvc.perform(as(API_CALLER, post("/api/jobs/test").param("account", "alice")))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.message").value("already running"))
 			.andExpect(jsonPath("$.runId").value(runId));
@@ -101,7 +110,7 @@ class JobControllerTest extends JobTestSupport {
 	void anUnknownJobAnswers404() throws Exception {
 		account("alice");
 
-		this.mvc.perform(as(API_TOKEN, post("/api/jobs/dance").param("account", "alice")))
+		this.mvc.perform(as(API_CALLER, post("/api/jobs/dance").param("account", "alice")))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value("No job named dance"));
@@ -112,7 +121,7 @@ class JobControllerTest extends JobTestSupport {
 	void anUnknownAccountAnswers400() throws Exception {
 		account("alice");
 
-		this.mvc.perform(as(API_TOKEN, post("/api/jobs/test").param("account", "carol")))
+		this.mvc.perform(as(API_CALLER, post("/api/jobs/test").param("account", "carol")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value("No account carol"));
@@ -147,7 +156,7 @@ class JobControllerTest extends JobTestSupport {
 		});
 		JobRun run = finished(this.launcher.runNow("test", alice, Trigger.API));
 
-		this.mvc.perform(as(API_TOKEN, get("/api/jobs/runs/{id}", run.id())))
+		this.mvc.perform(as(API_CALLER, get("/api/jobs/runs/{id}", run.id())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.runId").value(run.id()))
 			.andExpect(jsonPath("$.job").value("test"))
@@ -171,7 +180,7 @@ class JobControllerTest extends JobTestSupport {
 		long runId = started(this.launcher.start("test", alice, Trigger.API));
 		gate.awaitEntered();
 
-		this.mvc.perform(as(API_TOKEN, get("/api/jobs/runs/{id}", runId)))
+		this.mvc.perform(as(API_CALLER, get("/api/jobs/runs/{id}", runId)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("running"))
 			.andExpect(jsonPath("$.finishedAt").value((Object) null))
@@ -186,7 +195,7 @@ class JobControllerTest extends JobTestSupport {
 
 		this.mvc.perform(as(member("bob"), get("/api/jobs/runs/{id}", run.id()))).andExpect(status().isForbidden());
 		this.mvc.perform(as(member("alice"), get("/api/jobs/runs/{id}", run.id()))).andExpect(status().isOk());
-		this.mvc.perform(as(API_TOKEN, get("/api/jobs/runs/{id}", run.id() + 1000))).andExpect(status().isNotFound());
+		this.mvc.perform(as(API_CALLER, get("/api/jobs/runs/{id}", run.id() + 1000))).andExpect(status().isNotFound());
 	}
 
 	private void await2Runs() {

@@ -14,18 +14,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * One application context for every test of the job module: the whole service on the test
- * PostgreSQL with the {@link TestJobs}, MockMvc, and a spy on the log writes.
+ * PostgreSQL with the {@link TestJobs}, MockMvc, a job API token, and a spy on the log
+ * writes.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
 @Import(TestJobs.class)
+@TestPropertySource(properties = "tracker.security.api-token=" + JobTestSupport.API_TOKEN)
 abstract class JobTestSupport {
+
+	static final String API_TOKEN = "test-job-api-token";
 
 	@Autowired
 	protected JdbcClient jdbc;
