@@ -57,7 +57,10 @@ class RefreshTokenBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
-		String token = this.spotify.refreshToken();
+		runWith(this.spotify.refreshToken(), arguments);
+	}
+
+	void runWith(String token, ApplicationArguments arguments) {
 		if (token == null || token.isBlank()) {
 			return;
 		}

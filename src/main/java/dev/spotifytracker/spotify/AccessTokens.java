@@ -79,12 +79,14 @@ final class AccessTokens {
 			Duration readTimeout) {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
 		requestFactory.setReadTimeout(readTimeout);
-		RestClient restClient = RestClient.builder().requestFactory(requestFactory).messageConverters((converters) -> {
-			converters.clear();
-			converters.add(new FormHttpMessageConverter());
-			converters.add(new StringHttpMessageConverter());
-			converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
-		}).defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build();
+		RestClient restClient = RestClient.builder()
+			.requestFactory(requestFactory)
+			.configureMessageConverters((converters) -> converters.disableDefaults()
+				.addCustomConverter(new FormHttpMessageConverter())
+				.withStringConverter(new StringHttpMessageConverter())
+				.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+			.build();
 		RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
 		client.setRestClient(restClient);
 		return client;

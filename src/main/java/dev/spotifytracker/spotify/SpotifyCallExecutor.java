@@ -147,7 +147,7 @@ final class SpotifyCallExecutor {
 			return failure;
 		}
 		if (failure.isTransient()) {
-			log.info("Account {}: {}; will retry", account, failure.describe());
+			log.info("Account {}: {} (transient)", account, failure.describe());
 			return failure;
 		}
 		if (failure.status() == 401) {

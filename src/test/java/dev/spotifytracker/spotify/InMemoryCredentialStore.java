@@ -24,6 +24,17 @@ class InMemoryCredentialStore implements SpotifyCredentialStore {
 
 	final List<AccountHold> holdCalls = new CopyOnWriteArrayList<>();
 
+	/**
+	 * Forgets everything (a store shared by a Spring test context).
+	 */
+	void clear() {
+		this.refreshTokens.clear();
+		this.holds.clear();
+		this.rotatedTokens.clear();
+		this.signInReasons.clear();
+		this.holdCalls.clear();
+	}
+
 	InMemoryCredentialStore withRefreshToken(AccountId account, String refreshToken) {
 		this.refreshTokens.put(account, refreshToken);
 		return this;

@@ -69,10 +69,10 @@ public final class TestDatabase {
 
 	@SuppressWarnings("resource") // stopped by Testcontainers' Ryuk when the JVM ends
 	private static TestDatabase startContainer() {
-		PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+		PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
 		container.start();
 		return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
-				"Testcontainers PostgreSQL 16");
+				"Testcontainers PostgreSQL 17");
 	}
 
 	private static TestDatabase startEmbedded() {

@@ -25,6 +25,10 @@ public final class Catalog {
 
 	private final AtomicLong isrcSequence = new AtomicLong();
 
+	Catalog() {
+		// made by the simulator only
+	}
+
 	/**
 	 * Starts an album; {@link AlbumBuilder#build()} adds it to the catalog.
 	 */

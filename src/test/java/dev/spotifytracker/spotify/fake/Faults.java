@@ -38,6 +38,10 @@ public final class Faults {
 
 	private int accountsErrorStatus;
 
+	Faults() {
+		// made by the simulator only
+	}
+
 	/**
 	 * The next {@code n} calls answer 429 with this {@code Retry-After}.
 	 */

@@ -27,6 +27,10 @@ public final class RequestLog {
 
 	private int earlyRetries;
 
+	RequestLog() {
+		// made by the simulator only
+	}
+
 	public synchronized int count(String endpoint) {
 		return this.counts.getOrDefault(endpoint, 0);
 	}

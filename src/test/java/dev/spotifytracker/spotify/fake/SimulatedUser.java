@@ -93,6 +93,9 @@ public final class SimulatedUser {
 		return this;
 	}
 
+	/**
+	 * Saves the album; an album saved already keeps its first {@code added_at}.
+	 */
 	public void saveAlbum(SimAlbum album, Instant addedAt) {
 		requireInCatalog(album);
 		synchronized (this.lock) {
@@ -106,6 +109,9 @@ public final class SimulatedUser {
 		}
 	}
 
+	/**
+	 * Likes the track; a track liked already keeps its first {@code added_at}.
+	 */
 	public void like(SimTrack track, Instant addedAt) {
 		requireInCatalog(track);
 		synchronized (this.lock) {

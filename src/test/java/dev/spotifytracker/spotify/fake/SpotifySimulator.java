@@ -46,6 +46,16 @@ public final class SpotifySimulator implements AutoCloseable {
 
 	private static final int THREADS = 8;
 
+	static {
+		// The JDK server writes headers and body apart; with Nagle's algorithm against
+		// the
+		// client's delayed ACK each answer would stall ~40 ms. Read once, when the first
+		// server of the JVM starts, so it is set here, before ours.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;

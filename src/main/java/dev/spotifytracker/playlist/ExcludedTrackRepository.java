@@ -1,0 +1,74 @@
+package dev.spotifytracker.playlist;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import dev.spotifytracker.app.AccountId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code excluded_tracks} table, owned by this module: tracks an account keeps out of
+ * every smart playlist.
+ */
+@Repository
+class ExcludedTrackRepository {
+
+	private final JdbcClient jdbc;
+
+	ExcludedTrackRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @return false when the track was already excluded
+	 */
+	boolean exclude(AccountId account, String trackId, Instant now) {
+		return this.jdbc.sql("""
+				insert into excluded_tracks (account_id, track_id, excluded_at) values (?, ?, ?)
+				on conflict (account_id, track_id) do nothing
+				""").params(account.value(), trackId, PlaylistMappingRepository.timestamp(now)).update() > 0;
+	}
+
+	/**
+	 * @return false when the track was not excluded
+	 */
+	boolean include(AccountId account, String trackId) {
+		return this.jdbc.sql("delete from excluded_tracks where account_id = ? and track_id = ?")
+			.params(account.value(), trackId)
+			.update() > 0;
+	}
+
+	boolean isExcluded(AccountId account, String trackId) {
+		return this.jdbc.sql("select count(*) from excluded_tracks where account_id = ? and track_id = ?")
+			.params(account.value(), trackId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * The account's exclusions, the most recent first, with names from the catalog where
+	 * it still holds the track (a read model over the library module's tables).
+	 */
+	List<ExcludedTrack> findAll(AccountId account) {
+		return this.jdbc.sql("""
+				select x.track_id, x.excluded_at, t.name, al.name as album,
+				       array_remove(array_agg(ar.name order by ta.position), null) as artists
+				from excluded_tracks x
+				left join tracks t on t.id = x.track_id
+				left join albums al on al.id = t.album_id
+				left join track_artists ta on ta.track_id = t.id
+				left join artists ar on ar.id = ta.artist_id
+				where x.account_id = ?
+				group by x.track_id, x.excluded_at, t.name, al.name
+				order by x.excluded_at desc, x.track_id
+				""")
+			.param(account.value())
+			.query((rs, row) -> new ExcludedTrack(TrackSummaries.map(rs, row),
+					rs.getObject("excluded_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.spotifytracker.playlist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.spotifytracker.job.Job;
+import dev.spotifytracker.job.JobContext;
+import dev.spotifytracker.job.JobResult;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Job {@code playlists}: pushes every enabled smart playlist of the account, each with
+ * the fewest calls (none when nothing changed). Reports per playlist tracks, added,
+ * removed and calls in the run's details ({@code playlists}) and log. Fails the run when
+ * a playlist failed, after trying the others.
+ */
+@Component
+class PlaylistsJob implements Job {
+
+	static final String NAME = "playlists";
+
+	private final PlaylistPublisher publisher;
+
+	PlaylistsJob(PlaylistPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public JobResult run(JobContext context) {
+		return publishAll(context);
+	}
+
+	/**
+	 * Also the second half of {@link PlaylistsReconcileJob}.
+	 */
+	JobResult publishAll(JobContext context) {
+		List<Map<String, Object>> details = new ArrayList<>();
+		List<PublishOutcome> outcomes;
+		try {
+			outcomes = this.publisher.publishAll(context.account(), context.spotify(), (outcome, done, total) -> {
+				details.add(outcome.toDetail());
+				log(context, outcome);
+				context.progress(done, total);
+			});
+		}
+		finally {
+			context.detail("playlists", details);
+		}
+		int calls = outcomes.stream().mapToInt(PublishOutcome::calls).sum();
+		int changes = outcomes.stream().mapToInt((outcome) -> outcome.added() + outcome.removed()).sum();
+		long updated = outcomes.stream()
+			.filter((o) -> o.change().equals("edit") || o.change().equals("replace"))
+			.count();
+		List<PublishOutcome> failed = outcomes.stream().filter(PublishOutcome::failed).toList();
+		if (!failed.isEmpty()) {
+			throw new PlaylistActionException(failed.size() + " of " + outcomes.size() + " playlists failed ("
+					+ String.join(", ", failed.stream().map((o) -> o.rule().displayName()).toList())
+					+ "); the next run replaces them in full: " + failed.get(0).error());
+		}
+		return new JobResult(changes, outcomes.size() + " playlists, " + updated + " updated, " + calls
+				+ ((calls == 1) ? " Spotify call" : " Spotify calls"));
+	}
+
+	private static void log(JobContext context, PublishOutcome outcome) {
+		String name = outcome.rule().displayName();
+		if (outcome.failed()) {
+			context.warn("{}: push failed after {} calls, the next run replaces it in full: {}", name, outcome.calls(),
+					outcome.error());
+		}
+		else if (outcome.change().equals("skipped")) {
+			context.info("{}: playlist {} was removed from your library; left alone until you recreate or relink it",
+					name, outcome.spotifyPlaylistId());
+		}
+		else {
+			context.info("{}: {} tracks, {} added, {} removed, {} calls ({}{})", name, outcome.tracks(),
+					outcome.added(), outcome.removed(), outcome.calls(), outcome.change(),
+					outcome.created() ? ", playlist created" : "");
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.spotifytracker.playlist;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one push of a smart playlist did.
+ *
+ * @param spotifyPlaylistId the playlist, or null when none exists (its creation failed)
+ * @param created whether this push created the playlist
+ * @param change {@code none} (already up to date), {@code edit} (removals and positioned
+ * insertions), {@code replace} (full replace), {@code skipped} (the user removed the
+ * playlist) or {@code failed}
+ * @param tracks how many tracks the playlist should hold
+ * @param added tracks that were not in the last push
+ * @param removed tracks of the last push that are gone
+ * @param calls Spotify calls this push sent (retries not counted)
+ * @param status the mapping's state afterwards, or null when there is no mapping
+ * @param error why it failed, or null
+ */
+public record PublishOutcome(SmartPlaylistRule rule, String spotifyPlaylistId, boolean created, String change,
+		int tracks, int added, int removed, int calls, MappingStatus status, String error) {
+
+	public boolean failed() {
+		return this.error != null;
+	}
+
+	/**
+	 * The outcome as a job run's structured detail (plain values, JSON-friendly).
+	 */
+	Map<String, Object> toDetail() {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("slug", this.rule.slug());
+		detail.put("name", this.rule.displayName());
+		detail.put("playlistId", this.spotifyPlaylistId);
+		detail.put("created", this.created);
+		detail.put("change", this.change);
+		detail.put("tracks", this.tracks);
+		detail.put("added", this.added);
+		detail.put("removed", this.removed);
+		detail.put("calls", this.calls);
+		detail.put("status", (this.status != null) ? this.status.value() : null);
+		detail.put("error", this.error);
+		return detail;
+	}
+
+}
