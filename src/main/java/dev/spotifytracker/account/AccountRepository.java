@@ -118,6 +118,16 @@ class AccountRepository {
 			.update();
 	}
 
+	/**
+	 * Holds every account until {@code notBefore}, keeping a later hold where one exists.
+	 */
+	void holdAllUntil(Instant notBefore, String reason) {
+		this.jdbc.sql("""
+				update accounts set not_before = :until, not_before_reason = :reason, updated_at = now()
+				where not_before is null or not_before < :until
+				""").param("until", Timestamp.from(notBefore)).param("reason", reason).update();
+	}
+
 	void updateTimeZone(AccountId id, String timeZone) {
 		this.jdbc.sql("update accounts set time_zone = ?, updated_at = now() where id = ?")
 			.params(timeZone, id.value())

@@ -38,4 +38,12 @@ public record SpotifyProperties(String clientId, String clientSecret, URI redire
 		return this.clientId != null && !this.clientId.isBlank();
 	}
 
+	/**
+	 * Whether {@code SPOTIFY_REDIRECT_URI} is set; without it the callback is
+	 * {@code /callback} on the address the browser used.
+	 */
+	public boolean hasRedirectUri() {
+		return this.redirectUri != null && !this.redirectUri.toString().isBlank();
+	}
+
 }

@@ -91,6 +91,13 @@ class SignInFlowTest {
 	}
 
 	@Test
+	void theSignInPageMovesFromLocalhostToTheLoopbackAddressSpotifyAccepts() {
+		HttpResponse<String> answer = new TestBrowser("http://localhost:" + this.port).get("/login");
+
+		assertThat(TestBrowser.location(answer)).isEqualTo("http://127.0.0.1:" + this.port + "/login");
+	}
+
+	@Test
 	void aWrongStateIsRejected() {
 		this.spotify.signInAs("alice");
 		String callback = consentAtSpotify();
