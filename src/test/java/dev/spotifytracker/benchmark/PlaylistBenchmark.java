@@ -23,12 +23,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * 10 and 200 changes. Not a test: it prints figures.
  *
  * <pre>
- * ./mvnw -B -o -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.spotifytracker.benchmark.PlaylistBenchmark [-Dexec.args=--explain]
+ * ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/benchmark-classpath.txt
+ * java -cp target/test-classes:target/classes:$(cat target/benchmark-classpath.txt) \
+ *     dev.spotifytracker.benchmark.PlaylistBenchmark [--explain]
  * </pre>
  *
  * It runs on the test PostgreSQL ({@link TestDatabase}: embedded, or Testcontainers when
- * Docker answers) and generates the data set with set-based SQL in about half a minute.
+ * Docker answers) and generates the data set with set-based SQL in about a minute.
  */
 public final class PlaylistBenchmark {
 
