@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -55,6 +56,7 @@ class SecurityConfiguration {
 			.anyRequest()
 			.hasAnyRole("OWNER", "MEMBER"))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(access.apiToken()), LogoutFilter.class)
+			.addFilterAfter(new AllowedAccountFilter(accounts), AnonymousAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(bearerOnJobApi))
 			.oauth2Login((login) -> login.loginPage(LOGIN_PAGE)
 				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(pkce(registrations)))
