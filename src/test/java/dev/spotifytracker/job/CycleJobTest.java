@@ -58,7 +58,7 @@ class CycleJobTest extends JobTestSupport {
 
 	@Test
 	void eachStepIsARunOfItsOwnAndTheCycleListsThemAndAddsUpTheirCalls() {
-		AccountId alice = account("alice");
+		AccountId alice = signedIn("alice");
 		job("library").does((context) -> {
 			context.spotify().savedAlbums(0, 50);
 			context.spotify().likedTracks(0, 50);
@@ -74,7 +74,7 @@ class CycleJobTest extends JobTestSupport {
 		List<Long> stepRuns = steps(cycle).stream().map((step) -> ((Number) step.get("runId")).longValue()).toList();
 		assertThat(stepRuns).containsExactly(runsOf("library").get(0).id(), runsOf("plays").get(0).id(),
 				runsOf("playlists").get(0).id());
-		assertThat(cycle.apiCalls()).isEqualTo(3);
+		assertThat(cycle.apiCalls()).isEqualTo(simulator().requests().apiTotal()).isGreaterThanOrEqualTo(3);
 	}
 
 	@Test

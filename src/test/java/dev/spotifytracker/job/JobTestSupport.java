@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.spotifytracker.account.TestAccounts;
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.spotify.fake.SpotifySimulator;
+import dev.spotifytracker.support.TestSpotify;
 import dev.spotifytracker.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -21,8 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One application context for every test of the job module: the whole service on the test
- * PostgreSQL with the {@link TestJobs}, MockMvc, a job API token, and a spy on the log
- * writes.
+ * PostgreSQL and the Spotify simulator, with the {@link TestJobs}, MockMvc, a job API
+ * token, and a spy on the log writes.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -31,6 +35,9 @@ import static org.awaitility.Awaitility.await;
 abstract class JobTestSupport {
 
 	static final String API_TOKEN = "test-job-api-token";
+
+	@Autowired
+	protected ApplicationContext context;
 
 	@Autowired
 	protected JdbcClient jdbc;
@@ -77,6 +84,22 @@ abstract class JobTestSupport {
 		return gate;
 	}
 
+	/**
+	 * An account the Spotify simulator knows, signed in with a real (simulated) refresh
+	 * token, so its runs call Spotify over HTTP.
+	 */
+	protected AccountId signedIn(String spotifyUserId) {
+		simulator().addUser(spotifyUserId, spotifyUserId);
+		return TestAccounts.signedIn(this.context, simulator(), spotifyUserId);
+	}
+
+	protected static SpotifySimulator simulator() {
+		return TestSpotify.simulator();
+	}
+
+	/**
+	 * An account without a usable token: for runs that do not call Spotify.
+	 */
 	protected AccountId account(String spotifyUserId) {
 		return account(spotifyUserId, "member");
 	}

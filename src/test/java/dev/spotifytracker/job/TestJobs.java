@@ -1,15 +1,7 @@
 package dev.spotifytracker.job;
 
-import java.lang.reflect.Proxy;
-
-import dev.spotifytracker.app.AccountId;
-import dev.spotifytracker.spotify.SpotifyCallListener;
-import dev.spotifytracker.spotify.SpotifyClient;
-import dev.spotifytracker.spotify.SpotifyClients;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Jobs for the runner's tests: some of their own, and stand-ins for the features' jobs
@@ -57,35 +49,6 @@ class TestJobs {
 	@Bean
 	ScriptedJob availabilityStandIn() {
 		return new ScriptedJob("availability", "library", false);
-	}
-
-	/**
-	 * Spotify clients that answer nothing and only report each call to the run's
-	 * listener: the runner's call counting is what these tests look at, not Spotify.
-	 */
-	@Bean
-	@Primary
-	SpotifyClients callCountingSpotifyClients() {
-		return new SpotifyClients() {
-
-			@Override
-			public SpotifyClient forAccount(AccountId account) {
-				return forAccount(account, SpotifyCallListener.NONE);
-			}
-
-			@Override
-			public SpotifyClient forAccount(AccountId account, SpotifyCallListener listener) {
-				return (SpotifyClient) Proxy.newProxyInstance(SpotifyClient.class.getClassLoader(),
-						new Class<?>[] { SpotifyClient.class }, (proxy, method, arguments) -> {
-							if (method.getDeclaringClass() == Object.class) {
-								return method.invoke(this, arguments);
-							}
-							listener.called("GET /v1/" + method.getName(), 200);
-							return null;
-						});
-			}
-
-		};
 	}
 
 }
