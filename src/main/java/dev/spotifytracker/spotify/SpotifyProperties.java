@@ -46,4 +46,18 @@ public record SpotifyProperties(String clientId, String clientSecret, URI redire
 		return this.redirectUri != null && !this.redirectUri.toString().isBlank();
 	}
 
+	/**
+	 * Never prints the client secret or the refresh token.
+	 */
+	@Override
+	public String toString() {
+		return "SpotifyProperties[clientId=" + this.clientId + ", clientSecret=" + mask(this.clientSecret)
+				+ ", redirectUri=" + this.redirectUri + ", refreshToken=" + mask(this.refreshToken) + ", apiBaseUrl="
+				+ this.apiBaseUrl + ", accountsBaseUrl=" + this.accountsBaseUrl + "]";
+	}
+
+	private static String mask(String secret) {
+		return (secret == null || secret.isBlank()) ? "(not set)" : "(set)";
+	}
+
 }

@@ -7,6 +7,7 @@ import dev.spotifytracker.spotify.SpotifyRegistration;
 import dev.spotifytracker.spotify.fake.SpotifySimulator;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Accounts for tests, made the way a real sign-in makes them (the refresh token encrypted
@@ -27,6 +28,13 @@ public final class TestAccounts {
 		String refreshToken = simulator.issueRefreshToken(spotifyUserId);
 		Account.Role role = accounts.findAll().stream().anyMatch(Account::isOwner) ? Account.Role.MEMBER
 				: Account.Role.OWNER;
+		if (role == Account.Role.MEMBER) {
+			// a member signs in because the owner allowed them
+			context.getBean(JdbcClient.class)
+				.sql("insert into allowed_users (spotify_user_id) values (?) on conflict do nothing")
+				.param(spotifyUserId)
+				.update();
+		}
 		return accounts
 			.saveAuthorization(spotifyUserId, simulator.user(spotifyUserId).displayName(), role,
 					cipher.encrypt(refreshToken, spotifyUserId), String.join(" ", SpotifyRegistration.SCOPES),

@@ -207,7 +207,7 @@ class JobControllerTest extends JobTestSupport {
 	}
 
 	private static Authentication member(String spotifyUserId) {
-		return new TestingAuthenticationToken(spotifyUserId, null, "ROLE_USER");
+		return new TestingAuthenticationToken(spotifyUserId, null, "ROLE_MEMBER");
 	}
 
 	private static MockHttpServletRequestBuilder as(Authentication caller, MockHttpServletRequestBuilder request) {

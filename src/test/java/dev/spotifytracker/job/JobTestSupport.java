@@ -110,6 +110,12 @@ abstract class JobTestSupport {
 				values (:user, :user, :role, '\\x00'::bytea, now())
 				returning id
 				""").param("user", spotifyUserId).param("role", role).query(Long.class).single();
+		if ("member".equals(role)) {
+			// a member may use the service because the owner allowed them
+			this.jdbc.sql("insert into allowed_users (spotify_user_id) values (?) on conflict do nothing")
+				.param(spotifyUserId)
+				.update();
+		}
 		return new AccountId(id);
 	}
 
