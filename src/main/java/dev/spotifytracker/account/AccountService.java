@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.spotify.SpotifyClients;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -33,8 +34,11 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final SpotifyClients spotify;
+
 	AccountService(AccountRepository accounts, TokenCipher cipher, SignInPolicy policy, AccountJobAccess access,
-			Clock clock) {
+			Clock clock, SpotifyClients spotify) {
+		this.spotify = spotify;
 		this.accounts = accounts;
 		this.cipher = cipher;
 		this.policy = policy;
@@ -50,8 +54,10 @@ public class AccountService {
 	Account recordSignIn(String spotifyUserId, String displayName, String refreshToken, String scopes) {
 		Account.Role role = this.policy.roleFor(spotifyUserId)
 			.orElseThrow(() -> new AccessDeniedException(spotifyUserId + " may not sign in"));
-		return this.accounts.saveAuthorization(spotifyUserId, displayName, role,
+		Account account = this.accounts.saveAuthorization(spotifyUserId, displayName, role,
 				this.cipher.encrypt(refreshToken, spotifyUserId), scopes, this.clock.instant());
+		this.spotify.forget(account.id());
+		return account;
 	}
 
 	/**
@@ -72,6 +78,7 @@ public class AccountService {
 			.orElseGet(() -> this.accounts.saveAuthorization(spotifyUserId, displayName, role,
 					this.cipher.encrypt(refreshToken, spotifyUserId), scopes, null));
 		this.accounts.saveBootstrapFingerprint(saved.id(), tokenFingerprint);
+		this.spotify.forget(saved.id());
 		return saved;
 	}
 
@@ -156,7 +163,10 @@ public class AccountService {
 			throw new InvitationException("The owner cannot remove themselves.");
 		}
 		this.accounts.disallowUser(spotifyUserId);
-		this.accounts.findBySpotifyUserId(spotifyUserId).ifPresent((account) -> this.accounts.revoke(account.id()));
+		this.accounts.findBySpotifyUserId(spotifyUserId).ifPresent((account) -> {
+			this.accounts.revoke(account.id());
+			this.spotify.forget(account.id());
+		});
 	}
 
 	/**

@@ -26,7 +26,11 @@ class JobSchedules implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(JobSchedules.class);
 
-	static final List<String> DAILY = List.of("reconcile", "availability", CycleJob.PLAYLISTS);
+	/**
+	 * The snapshot check of the playlists also pushes them, so it stands in for
+	 * {@code playlists}.
+	 */
+	static final List<String> DAILY = List.of("reconcile", "availability", "playlists-reconcile");
 
 	private final JobLauncher launcher;
 

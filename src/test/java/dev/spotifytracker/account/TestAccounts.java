@@ -3,6 +3,7 @@ package dev.spotifytracker.account;
 import java.time.Clock;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.spotify.SpotifyClients;
 import dev.spotifytracker.spotify.SpotifyRegistration;
 import dev.spotifytracker.spotify.fake.SpotifySimulator;
 
@@ -35,11 +36,15 @@ public final class TestAccounts {
 				.param(spotifyUserId)
 				.update();
 		}
-		return accounts
+		AccountId id = accounts
 			.saveAuthorization(spotifyUserId, simulator.user(spotifyUserId).displayName(), role,
 					cipher.encrypt(refreshToken, spotifyUserId), String.join(" ", SpotifyRegistration.SCOPES),
 					context.getBean(Clock.class).instant())
 			.id();
+		// ids restart after each test's clean-up: a token cached for an earlier account
+		// must go
+		context.getBean(SpotifyClients.class).forget(id);
+		return id;
 	}
 
 }

@@ -50,13 +50,13 @@ class JobSchedulesTest extends JobTestSupport {
 	}
 
 	@Test
-	void theDailyScheduleReconcilesThenChecksAvailabilityThenRebuildsThePlaylists() {
+	void theDailyScheduleReconcilesThenChecksAvailabilityThenChecksAndRebuildsThePlaylists() {
 		AccountId alice = account("alice");
 
 		schedules().daily();
 
 		List<JobRun> runs = this.jobRuns.recent(RunQuery.forAccounts(List.of(alice)), 0, 10).runs();
-		assertThat(runs).extracting(JobRun::job).containsExactly("playlists", "availability", "reconcile");
+		assertThat(runs).extracting(JobRun::job).containsExactly("playlists-reconcile", "availability", "reconcile");
 	}
 
 	@Test
