@@ -59,3 +59,11 @@
 		}
 	});
 })();
+
+// A run's log follows its newest line while the run goes on.
+document.addEventListener('htmx:afterSwap', function () {
+	var logs = document.querySelectorAll('.live-run[data-status="running"] .log-lines');
+	for (var i = 0; i < logs.length; i++) {
+		logs[i].scrollTop = logs[i].scrollHeight;
+	}
+});

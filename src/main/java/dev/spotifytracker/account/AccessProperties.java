@@ -16,4 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tracker.security")
 public record AccessProperties(String appSecret, String apiToken, @DefaultValue List<String> allowedUsers) {
 
+	/**
+	 * Never prints the secrets.
+	 */
+	@Override
+	public String toString() {
+		return "AccessProperties[appSecret="
+				+ ((this.appSecret == null || this.appSecret.isBlank()) ? "(not set)" : "(set)") + ", apiToken="
+				+ ((this.apiToken == null || this.apiToken.isBlank()) ? "(not set)" : "(set)") + ", allowedUsers="
+				+ this.allowedUsers + "]";
+	}
+
 }

@@ -3,9 +3,13 @@ package dev.spotifytracker.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 
 /**
@@ -37,8 +41,17 @@ class AccountAuthorizedClientRepository implements OAuth2AuthorizedClientReposit
 		}
 		String displayName = (principal.getPrincipal() instanceof OAuth2User user) ? user.getAttribute("display_name")
 				: null;
-		this.accounts.recordSignIn(principal.getName(), displayName, client.getRefreshToken().getTokenValue(),
-				String.join(" ", client.getAccessToken().getScopes()));
+		try {
+			this.accounts.recordSignIn(principal.getName(), displayName, client.getRefreshToken().getTokenValue(),
+					String.join(" ", client.getAccessToken().getScopes()));
+		}
+		catch (AccessDeniedException | DuplicateKeyException ex) {
+			// lost a race: someone else became the owner, or the invitation was taken
+			// back meanwhile
+			throw new OAuth2AuthenticationException(
+					new OAuth2Error(SpotifyUserService.NOT_ALLOWED, principal.getName() + " may not sign in", null),
+					ex);
+		}
 	}
 
 	@Override

@@ -66,6 +66,12 @@ class AccountCredentialStore implements SpotifyCredentialStore {
 	}
 
 	@Override
+	public void holdAllUntil(Instant notBefore, String reason) {
+		this.accounts.holdAllUntil(notBefore, reason);
+		log.warn("Every account: Spotify asked to wait until {} ({})", notBefore, reason);
+	}
+
+	@Override
 	public Optional<AccountHold> hold(AccountId account) {
 		return this.accounts.findById(account)
 			.filter((found) -> found.notBefore() != null)

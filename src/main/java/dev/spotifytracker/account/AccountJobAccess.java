@@ -25,14 +25,22 @@ class AccountJobAccess implements JobAccounts {
 
 	private final Clock clock;
 
-	AccountJobAccess(AccountRepository accounts, Clock clock) {
+	private final SignInPolicy policy;
+
+	AccountJobAccess(AccountRepository accounts, Clock clock, SignInPolicy policy) {
 		this.accounts = accounts;
 		this.clock = clock;
+		this.policy = policy;
 	}
 
 	@Override
 	public List<AccountId> scheduled() {
-		return this.accounts.findAll().stream().filter(Account::hasRefreshToken).map(Account::id).toList();
+		return this.accounts.findAll()
+			.stream()
+			.filter(Account::hasRefreshToken)
+			.filter(this.policy::allows)
+			.map(Account::id)
+			.toList();
 	}
 
 	@Override
@@ -52,6 +60,9 @@ class AccountJobAccess implements JobAccounts {
 			return Optional.of("the account no longer exists");
 		}
 		Account current = found.get();
+		if (!this.policy.allows(current)) {
+			return Optional.of(current.spotifyUserId() + " is no longer allowed to use this service");
+		}
 		if (current.needsSignIn() || !current.hasRefreshToken()) {
 			return Optional.of(current.spotifyUserId() + " must sign in again");
 		}
@@ -75,6 +86,7 @@ class AccountJobAccess implements JobAccounts {
 			return this.accounts.findAll().stream().map(Account::id).toList();
 		}
 		return this.accounts.findBySpotifyUserId(caller.getName())
+			.filter(this.policy::allows)
 			.map((account) -> account.isOwner() ? this.accounts.findAll().stream().map(Account::id).toList()
 					: List.of(account.id()))
 			.orElse(List.of());

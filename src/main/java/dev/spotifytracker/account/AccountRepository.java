@@ -118,6 +118,16 @@ class AccountRepository {
 			.update();
 	}
 
+	/**
+	 * Holds every account until {@code notBefore}, keeping a later hold where one exists.
+	 */
+	void holdAllUntil(Instant notBefore, String reason) {
+		this.jdbc.sql("""
+				update accounts set not_before = :until, not_before_reason = :reason, updated_at = now()
+				where not_before is null or not_before < :until
+				""").param("until", Timestamp.from(notBefore)).param("reason", reason).update();
+	}
+
 	void updateTimeZone(AccountId id, String timeZone) {
 		this.jdbc.sql("update accounts set time_zone = ?, updated_at = now() where id = ?")
 			.params(timeZone, id.value())
@@ -130,11 +140,30 @@ class AccountRepository {
 			.list();
 	}
 
-	void allowUser(String spotifyUserId, AccountId allowedBy) {
-		this.jdbc.sql("""
-				insert into allowed_users (spotify_user_id, allowed_by) values (?, ?)
+	/**
+	 * Allows the user unless {@code limit} users are allowed already. The table lock
+	 * keeps two concurrent invitations from both counting the same rows and passing the
+	 * limit.
+	 * @return whether the user was added
+	 */
+	boolean allowUserWithin(String spotifyUserId, AccountId allowedBy, int limit) {
+		this.jdbc.sql("lock table allowed_users in share row exclusive mode").update();
+		return this.jdbc.sql("""
+				insert into allowed_users (spotify_user_id, allowed_by)
+				select :user, :owner where (select count(*) from allowed_users) < :limit
 				on conflict (spotify_user_id) do nothing
-				""").params(spotifyUserId, allowedBy.value()).update();
+				""").param("user", spotifyUserId).param("owner", allowedBy.value()).param("limit", limit).update() == 1;
+	}
+
+	/**
+	 * Drops the account's refresh token: it can sync nothing until its user signs in
+	 * again.
+	 */
+	void revoke(AccountId id) {
+		this.jdbc.sql("""
+				update accounts set refresh_token_encrypted = null, needs_sign_in = true,
+				  bootstrap_token_fingerprint = null, updated_at = now() where id = ?
+				""").param(id.value()).update();
 	}
 
 	void disallowUser(String spotifyUserId) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.spotify.SpotifyClients;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -33,8 +34,11 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final SpotifyClients spotify;
+
 	AccountService(AccountRepository accounts, TokenCipher cipher, SignInPolicy policy, AccountJobAccess access,
-			Clock clock) {
+			Clock clock, SpotifyClients spotify) {
+		this.spotify = spotify;
 		this.accounts = accounts;
 		this.cipher = cipher;
 		this.policy = policy;
@@ -50,23 +54,31 @@ public class AccountService {
 	Account recordSignIn(String spotifyUserId, String displayName, String refreshToken, String scopes) {
 		Account.Role role = this.policy.roleFor(spotifyUserId)
 			.orElseThrow(() -> new AccessDeniedException(spotifyUserId + " may not sign in"));
-		return this.accounts.saveAuthorization(spotifyUserId, displayName, role,
+		Account account = this.accounts.saveAuthorization(spotifyUserId, displayName, role,
 				this.cipher.encrypt(refreshToken, spotifyUserId), scopes, this.clock.instant());
+		this.spotify.forget(account.id());
+		return account;
 	}
 
 	/**
 	 * Stores a refresh token given at start-up ({@code SPOTIFY_REFRESH_TOKEN}). Its
-	 * authorization time is unknown, so it is left unset on a new account.
+	 * authorization time is unknown, so it stays unset. An account that has signed in
+	 * with the browser keeps that newer token: the one from the environment is only
+	 * remembered as seen.
 	 */
 	@Transactional
-	Account recordBootstrap(String spotifyUserId, String displayName, String refreshToken, byte[] tokenFingerprint) {
+	Account recordBootstrap(String spotifyUserId, String displayName, String refreshToken, String scopes,
+			byte[] tokenFingerprint) {
 		Account.Role role = this.policy.roleFor(spotifyUserId)
-			.orElseThrow(() -> new AccessDeniedException(spotifyUserId + " is not in TRACKER_ALLOWED_USERS"));
+			.orElseThrow(() -> new AccessDeniedException(spotifyUserId + " may not use this service ("
+					+ (this.policy.usesConfiguredList() ? "not in TRACKER_ALLOWED_USERS" : "not invited by the owner")
+					+ ")"));
 		Optional<Account> existing = this.accounts.findBySpotifyUserId(spotifyUserId);
-		Instant authorizedAt = existing.map(Account::authorizedAt).orElse(null);
-		Account saved = this.accounts.saveAuthorization(spotifyUserId, displayName, role,
-				this.cipher.encrypt(refreshToken, spotifyUserId), null, authorizedAt);
+		Account saved = existing.filter((account) -> account.authorizedAt() != null && account.hasRefreshToken())
+			.orElseGet(() -> this.accounts.saveAuthorization(spotifyUserId, displayName, role,
+					this.cipher.encrypt(refreshToken, spotifyUserId), scopes, null));
 		this.accounts.saveBootstrapFingerprint(saved.id(), tokenFingerprint);
+		this.spotify.forget(saved.id());
 		return saved;
 	}
 
@@ -85,7 +97,7 @@ public class AccountService {
 		if (caller == null || !caller.isAuthenticated()) {
 			return Optional.empty();
 		}
-		return this.accounts.findBySpotifyUserId(caller.getName());
+		return this.accounts.findBySpotifyUserId(caller.getName()).filter(this.policy::allows);
 	}
 
 	/**
@@ -134,16 +146,27 @@ public class AccountService {
 		if (id.equals(owner.spotifyUserId()) || this.accounts.allowedUsers().contains(id)) {
 			throw new InvitationException(id + " is already allowed.");
 		}
-		if (this.accounts.allowedUsers().size() >= SignInPolicy.MAX_USERS - 1) {
+		if (!this.accounts.allowUserWithin(id, owner.id(), SignInPolicy.MAX_USERS - 1)) {
 			throw new InvitationException("Spotify's Development Mode allows five users: remove one first.");
 		}
-		this.accounts.allowUser(id, owner.id());
 	}
 
+	/**
+	 * The owner takes back an invitation: the user can no longer sign in, their open
+	 * sessions stop working, and their stored refresh token is dropped so nothing syncs
+	 * for them any more. Their history stays.
+	 */
 	@Transactional
 	public void disallow(Authentication caller, String spotifyUserId) {
-		requireOwner(caller);
+		Account owner = requireOwner(caller);
+		if (owner.spotifyUserId().equals(spotifyUserId)) {
+			throw new InvitationException("The owner cannot remove themselves.");
+		}
 		this.accounts.disallowUser(spotifyUserId);
+		this.accounts.findBySpotifyUserId(spotifyUserId).ifPresent((account) -> {
+			this.accounts.revoke(account.id());
+			this.spotify.forget(account.id());
+		});
 	}
 
 	/**

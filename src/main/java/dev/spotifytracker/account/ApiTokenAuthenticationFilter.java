@@ -29,12 +29,32 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String PRINCIPAL = "job-api";
 
+	static final String JOB_API = "/api/jobs";
+
 	private static final String PREFIX = "Bearer ";
 
 	private final byte[] expectedDigest;
 
 	ApiTokenAuthenticationFilter(String apiToken) {
 		this.expectedDigest = (apiToken != null && !apiToken.isBlank()) ? sha256(apiToken.strip()) : null;
+	}
+
+	/**
+	 * The token is for the job API alone: elsewhere a bearer header is ignored.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !isJobApi(request);
+	}
+
+	static boolean isJobApi(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals(JOB_API) || path.startsWith(JOB_API + "/");
+	}
+
+	static boolean hasBearer(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
 	}
 
 	@Override

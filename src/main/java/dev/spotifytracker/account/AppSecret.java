@@ -3,12 +3,13 @@ package dev.spotifytracker.account;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 
 import dev.spotifytracker.app.DatabaseChoice;
 import dev.spotifytracker.app.InvalidSettingException;
@@ -49,15 +50,14 @@ final class AppSecret {
 
 	private static String readOrGenerate(Path file) {
 		try {
-			if (Files.exists(file)) {
-				return Files.readString(file, StandardCharsets.UTF_8).strip();
+			if (!Files.exists(file)) {
+				generate(file);
 			}
-			Files.createDirectories(file.getParent());
-			byte[] random = new byte[32];
-			new SecureRandom().nextBytes(random);
-			String secret = Base64.getEncoder().encodeToString(random);
-			Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
-			restrictToOwner(file);
+			String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+			if (secret.length() < MINIMUM_LENGTH) {
+				throw new InvalidSettingException("TRACKER_DATA_DIR", "The generated secret in " + file
+						+ " is damaged: restore it from a backup, or delete it and sign in again (stored tokens no longer decrypt without it).");
+			}
 			return secret;
 		}
 		catch (IOException ex) {
@@ -65,9 +65,31 @@ final class AppSecret {
 		}
 	}
 
-	private static void restrictToOwner(Path file) throws IOException {
-		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			Files.setPosixFilePermissions(file, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
+	/**
+	 * Writes a new secret readable by the owner only from the first byte, and moves it
+	 * into place in one step so a crash or a second start never sees half a file.
+	 */
+	private static void generate(Path file) throws IOException {
+		Files.createDirectories(file.getParent());
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		String secret = Base64.getEncoder().encodeToString(random) + "\n";
+		boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+		Path temporary = posix
+				? Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+				: Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+		try {
+			Files.writeString(temporary, secret, StandardCharsets.UTF_8);
+			try {
+				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (FileAlreadyExistsException ex) {
+				// another start won the race: its secret stands
+			}
+		}
+		finally {
+			Files.deleteIfExists(temporary);
 		}
 	}
 

@@ -2,6 +2,8 @@ package dev.spotifytracker.account;
 
 import dev.spotifytracker.spotify.SpotifyProperties;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,7 +26,13 @@ class LoginController {
 	}
 
 	@GetMapping(SecurityConfiguration.LOGIN_PAGE)
-	String login(Model model) {
+	String login(Model model, HttpServletRequest request) {
+		if ("localhost".equalsIgnoreCase(request.getServerName()) && !this.spotify.hasRedirectUri()) {
+			// Spotify refuses localhost redirect URIs: continue on the loopback address
+			// instead
+			return "redirect:" + request.getScheme() + "://127.0.0.1:" + request.getServerPort()
+					+ SecurityConfiguration.LOGIN_PAGE;
+		}
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		if (current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken)) {
 			return "redirect:/";

@@ -10,20 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
-import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
-import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
-import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 /**
  * {@code SPOTIFY_REFRESH_TOKEN} at start-up creates or updates the owner account from
@@ -84,12 +78,12 @@ class RefreshTokenBootstrap implements ApplicationRunner {
 			return;
 		}
 		ClientRegistration registration = this.registrations.findByRegistrationId("spotify");
-		OAuth2AccessTokenResponse response = refreshClient().getTokenResponse(new OAuth2RefreshTokenGrantRequest(
-				registration, expiredPlaceholder(), new OAuth2RefreshToken(token, null)));
+		SignInHttpClients clients = new SignInHttpClients(this.spotify);
+		OAuth2AccessTokenResponse response = clients.refreshTokenClient()
+			.getTokenResponse(new OAuth2RefreshTokenGrantRequest(registration, expiredPlaceholder(),
+					new OAuth2RefreshToken(token, null)));
 		String refreshToken = (response.getRefreshToken() != null) ? response.getRefreshToken().getTokenValue() : token;
-		Map<String, Object> me = RestClient.builder()
-			.requestFactory(requestFactory())
-			.build()
+		Map<String, Object> me = clients.apiRestClient()
 			.get()
 			.uri(registration.getProviderDetails().getUserInfoEndpoint().getUri())
 			.headers((headers) -> headers.setBearerAuth(response.getAccessToken().getTokenValue()))
@@ -98,28 +92,9 @@ class RefreshTokenBootstrap implements ApplicationRunner {
 			});
 		String userId = (String) me.get("id");
 		Account account = this.accountService.recordBootstrap(userId, (String) me.get("display_name"), refreshToken,
-				fingerprint);
+				String.join(" ", response.getAccessToken().getScopes()), fingerprint);
 		log.info("SPOTIFY_REFRESH_TOKEN taken over for Spotify user {} ({})", account.spotifyUserId(),
 				account.role().name().toLowerCase(java.util.Locale.ROOT));
-	}
-
-	private RestClientRefreshTokenTokenResponseClient refreshClient() {
-		RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
-		// Spring Security's own converters and error handler, with our timeouts
-		client.setRestClient(RestClient.builder()
-			.requestFactory(requestFactory())
-			.configureMessageConverters((converters) -> converters.addCustomConverter(new FormHttpMessageConverter())
-				.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
-			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-			.build());
-		return client;
-	}
-
-	private JdkClientHttpRequestFactory requestFactory() {
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				java.net.http.HttpClient.newBuilder().connectTimeout(this.spotify.connectTimeout()).build());
-		requests.setReadTimeout(this.spotify.readTimeout());
-		return requests;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.spotifytracker.account;
 
 import java.util.LinkedHashMap;
 
+import dev.spotifytracker.app.InvalidSettingException;
 import dev.spotifytracker.spotify.SpotifyProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -40,23 +42,28 @@ class SecurityConfiguration {
 			throws Exception {
 		String callbackPath = callbackPath(spotify);
 		RequestMatcher api = (request) -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-		RequestMatcher bearer = (request) -> {
-			String header = request.getHeader("Authorization");
-			return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
-		};
+		RequestMatcher bearerOnJobApi = (request) -> ApiTokenAuthenticationFilter.isJobApi(request)
+				&& ApiTokenAuthenticationFilter.hasBearer(request);
 		AuthenticationEntryPoint signIn = signInEntryPoint(api);
+		SignInHttpClients clients = new SignInHttpClients(spotify);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(LOGIN_PAGE, "/not-allowed", "/oauth2/authorization/**", callbackPath, "/actuator/health",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
+			// the API token opens the job API and nothing else
+			.requestMatchers(ApiTokenAuthenticationFilter.JOB_API + "/**")
+			.hasAnyRole("API", "OWNER", "MEMBER")
 			.anyRequest()
-			.authenticated())
+			.hasAnyRole("OWNER", "MEMBER"))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(access.apiToken()), LogoutFilter.class)
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(bearer))
+			.addFilterAfter(new AllowedAccountFilter(accounts), AnonymousAuthenticationFilter.class)
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(bearerOnJobApi))
 			.oauth2Login((login) -> login.loginPage(LOGIN_PAGE)
 				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(pkce(registrations)))
 				.redirectionEndpoint((endpoint) -> endpoint.baseUri(callbackPath))
-				.userInfoEndpoint((userInfo) -> userInfo.userService(new SpotifyUserService(policy)))
+				.tokenEndpoint((token) -> token.accessTokenResponseClient(clients.authorizationCodeClient()))
+				.userInfoEndpoint(
+						(userInfo) -> userInfo.userService(new SpotifyUserService(clients.userService(), policy)))
 				.authorizedClientRepository(new AccountAuthorizedClientRepository(accounts))
 				.defaultSuccessUrl("/", true)
 				.failureHandler(new SignInFailureHandler()))
@@ -96,8 +103,17 @@ class SecurityConfiguration {
 	 * {@code /callback}).
 	 */
 	static String callbackPath(SpotifyProperties spotify) {
-		String path = (spotify.redirectUri() != null) ? spotify.redirectUri().getPath() : null;
-		return (path == null || path.isBlank()) ? "/callback" : path;
+		if (!spotify.hasRedirectUri()) {
+			return "/callback";
+		}
+		String path = spotify.redirectUri().getPath();
+		if (path == null || path.isBlank() || path.equals("/") || path.startsWith("/api/")
+				|| path.startsWith("/login")) {
+			// the callback path is public: it must not open a page of the dashboard
+			throw new InvalidSettingException("SPOTIFY_REDIRECT_URI",
+					"SPOTIFY_REDIRECT_URI must end in a path of its own, such as /callback, not '" + path + "'.");
+		}
+		return path;
 	}
 
 	/**

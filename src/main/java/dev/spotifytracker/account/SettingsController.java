@@ -1,5 +1,8 @@
 package dev.spotifytracker.account;
 
+import dev.spotifytracker.job.JobProperties;
+import dev.spotifytracker.job.JobRuns;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,22 +12,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Settings of the signed-in person: who else may sign in (the owner only) and the time
- * zone of the dashboard's dates.
+ * Settings of the signed-in person: who else may sign in (the owner only), the time zone
+ * of the dashboard's dates, and the job schedules (read-only, from configuration).
  */
 @Controller
 class SettingsController {
 
 	private final AccountService accounts;
 
-	SettingsController(AccountService accounts) {
+	private final JobProperties jobs;
+
+	private final JobRuns runs;
+
+	SettingsController(AccountService accounts, JobProperties jobs, JobRuns runs) {
 		this.accounts = accounts;
+		this.jobs = jobs;
+		this.runs = runs;
 	}
 
 	@GetMapping("/settings")
 	String settings(Authentication caller, Model model) {
 		model.addAttribute("invitations", this.accounts.invitations());
 		model.addAttribute("accounts", this.accounts.accessible(caller));
+		// the schedules are configuration: shown, not edited
+		model.addAttribute("jobs", this.jobs);
+		model.addAttribute("nextCycle", this.runs.nextScheduledRun("all").orElse(null));
+		model.addAttribute("nextDaily", this.runs.nextScheduledRun("reconcile").orElse(null));
 		return "account/settings";
 	}
 

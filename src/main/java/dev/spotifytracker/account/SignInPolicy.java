@@ -50,6 +50,14 @@ class SignInPolicy {
 				: Optional.empty();
 	}
 
+	/**
+	 * Whether the account may still use the service: an owner removed from
+	 * {@code TRACKER_ALLOWED_USERS}, or a member no longer invited, may not.
+	 */
+	boolean allows(Account account) {
+		return roleFor(account.spotifyUserId()).isPresent();
+	}
+
 	boolean usesConfiguredList() {
 		return !this.configuredUsers.isEmpty();
 	}

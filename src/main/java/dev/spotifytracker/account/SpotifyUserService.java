@@ -3,7 +3,6 @@ package dev.spotifytracker.account;
 import java.util.List;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -22,10 +21,6 @@ class SpotifyUserService implements OAuth2UserService<OAuth2UserRequest, OAuth2U
 	private final OAuth2UserService<OAuth2UserRequest, OAuth2User> delegate;
 
 	private final SignInPolicy policy;
-
-	SpotifyUserService(SignInPolicy policy) {
-		this(new DefaultOAuth2UserService(), policy);
-	}
 
 	SpotifyUserService(OAuth2UserService<OAuth2UserRequest, OAuth2User> delegate, SignInPolicy policy) {
 		this.delegate = delegate;

@@ -32,4 +32,14 @@ public record DatabaseSettings(String host, String port, String name, String use
 		return value != null && !value.isBlank();
 	}
 
+	/**
+	 * Never prints the password, nor {@code DATABASE_URL}, which carries it.
+	 */
+	@Override
+	public String toString() {
+		return "DatabaseSettings[host=" + this.host + ", port=" + this.port + ", name=" + this.name + ", user="
+				+ this.user + ", password=" + (hasText(this.password) ? "(set)" : "(not set)") + ", url="
+				+ (hasText(this.url) ? "(set)" : "(not set)") + ", dataDir=" + this.dataDir + "]";
+	}
+
 }

@@ -2,9 +2,17 @@ package dev.spotifytracker.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -13,11 +21,24 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL server run by the service itself, so a laptop needs no database set up.
  * Its data lives in {@code <data dir>/postgres} and survives restarts; Spring closes it
- * after the connection pool when the service stops.
+ * after the connection pool when the service stops. A server left running by a crashed
+ * service is stopped before a new one starts; a folder used by a running service, or
+ * written by another PostgreSQL version, stops start-up with a sentence that says so.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
+	/**
+	 * The major version of the bundled binaries (see the zonky binaries version in
+	 * pom.xml).
+	 */
+	public static final String BUNDLED_MAJOR_VERSION = "17";
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+	/** zonky's lock file, held by the JVM whose server uses the folder. */
+	private static final String LOCK_FILE = "epg-lock";
+
+	private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
 	private final EmbeddedPostgres postgres;
 
@@ -32,6 +53,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		Path directory = dataDirectory.resolve("postgres");
 		try {
 			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new InvalidSettingException("TRACKER_DATA_DIR", "The embedded database cannot be created in "
+					+ directory + " (" + ex.getMessage() + "): choose a writable TRACKER_DATA_DIR.");
+		}
+		requireBundledVersion(directory);
+		stopServerLeftByACrash(directory);
+		try {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(false)
@@ -45,10 +74,104 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.start();
 			return new EmbeddedPostgresServer(postgres, directory);
 		}
+		catch (IOException | RuntimeException ex) {
+			throw new InvalidSettingException("TRACKER_DATA_DIR", "The embedded database could not start in "
+					+ directory + " (" + ex.getMessage()
+					+ "): another Spotify Tracker may be using this TRACKER_DATA_DIR; stop it or choose another folder.");
+		}
+	}
+
+	private static void requireBundledVersion(Path directory) {
+		Path versionFile = directory.resolve("PG_VERSION");
+		if (!Files.exists(versionFile)) {
+			return;
+		}
+		String version = read(versionFile).strip();
+		if (!BUNDLED_MAJOR_VERSION.equals(version)) {
+			throw new InvalidSettingException("TRACKER_DATA_DIR", "TRACKER_DATA_DIR holds a PostgreSQL " + version
+					+ " database in " + directory + ", but this Spotify Tracker runs PostgreSQL "
+					+ BUNDLED_MAJOR_VERSION
+					+ ": move that folder away (or copy its data over with pg_dump and pg_restore) and start again.");
+		}
+	}
+
+	/**
+	 * PostgreSQL runs in its own process, so a service killed outright (out of memory,
+	 * {@code kill -9}) leaves it running and holding the folder. When no live service
+	 * holds zonky's lock, a server named in {@code postmaster.pid} is such an orphan:
+	 * stop it.
+	 */
+	private static void stopServerLeftByACrash(Path directory) {
+		Optional<ProcessHandle> server = postmaster(directory);
+		if (server.isEmpty()) {
+			return;
+		}
+		try (FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+			if (lock == null) {
+				throw inUse(directory);
+			}
+			ProcessHandle orphan = server.get();
+			log.warn("Stopping the embedded PostgreSQL (pid {}) left running in {} by a service that did not stop",
+					orphan.pid(), directory);
+			orphan.destroy();
+			try {
+				orphan.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+			}
+			catch (java.util.concurrent.TimeoutException ex) {
+				orphan.destroyForcibly();
+				orphan.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+			}
+		}
+		catch (OverlappingFileLockException ex) {
+			throw inUse(directory);
+		}
 		catch (IOException ex) {
-			throw new InvalidSettingException("TRACKER_DATA_DIR",
-					"The embedded database could not start in " + directory + " (" + ex.getMessage()
-							+ "): check that TRACKER_DATA_DIR is writable and not used by another running instance.");
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+			throw new InvalidSettingException("TRACKER_DATA_DIR", "A PostgreSQL server left running in " + directory
+					+ " did not stop: stop it by hand (pg_ctl -D " + directory + " stop) and start again.");
+		}
+	}
+
+	private static Optional<ProcessHandle> postmaster(Path directory) {
+		Path pidFile = directory.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return Optional.empty();
+		}
+		List<String> lines = read(pidFile).lines().toList();
+		if (lines.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+				.filter(ProcessHandle::isAlive)
+				.filter((process) -> process.info()
+					.command()
+					.map((command) -> command.contains("postgres"))
+					.orElse(true));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static InvalidSettingException inUse(Path directory) {
+		return new InvalidSettingException("TRACKER_DATA_DIR", "The embedded database in " + directory
+				+ " is in use by another running Spotify Tracker: stop it or choose another TRACKER_DATA_DIR.");
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

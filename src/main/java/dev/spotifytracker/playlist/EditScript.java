@@ -85,26 +85,6 @@ record EditScript(List<String> removals, List<Insertion> insertions) {
 		return new EditScript(removals, insertions);
 	}
 
-	/**
-	 * Spotify calls this script takes when each call carries at most {@code perCall}
-	 * tracks: the removals in batches, each run in batches at advancing positions.
-	 */
-	int calls(int perCall) {
-		int calls = batches(this.removals.size(), perCall);
-		for (Insertion insertion : this.insertions) {
-			calls += batches(insertion.tracks().size(), perCall);
-		}
-		return calls;
-	}
-
-	boolean isEmpty() {
-		return this.removals.isEmpty() && this.insertions.isEmpty();
-	}
-
-	static int batches(int size, int perCall) {
-		return (size + perCall - 1) / perCall;
-	}
-
 	private static Map<String, Integer> positions(List<String> list, String which) {
 		Map<String, Integer> positions = new HashMap<>(list.size() * 2);
 		for (int i = 0; i < list.size(); i++) {

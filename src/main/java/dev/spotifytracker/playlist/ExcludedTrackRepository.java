@@ -2,7 +2,9 @@ package dev.spotifytracker.playlist;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.spotifytracker.app.AccountId;
 
@@ -41,11 +43,11 @@ class ExcludedTrackRepository {
 			.update() > 0;
 	}
 
-	boolean isExcluded(AccountId account, String trackId) {
-		return this.jdbc.sql("select count(*) from excluded_tracks where account_id = ? and track_id = ?")
-			.params(account.value(), trackId)
-			.query(Integer.class)
-			.single() > 0;
+	Set<String> trackIds(AccountId account) {
+		return new HashSet<>(this.jdbc.sql("select track_id from excluded_tracks where account_id = ?")
+			.param(account.value())
+			.query(String.class)
+			.list());
 	}
 
 	/**

@@ -130,6 +130,9 @@ class PlaylistPublisher {
 			return new PublishOutcome(rule, mapping.spotifyPlaylistId(), created, plan.kind().value(), desired.size(),
 					0, 0, calls, mapping.status(), null);
 		}
+		// incomplete until the last call went through: a failure, or the process dying
+		// midway, leaves a playlist the next run replaces in full
+		this.mappings.markIncomplete(account, rule);
 		String snapshot = null;
 		for (PushPlan.PlaylistCall call : plan.calls()) {
 			try {
@@ -138,7 +141,6 @@ class PlaylistPublisher {
 			}
 			catch (RuntimeException ex) {
 				calls++;
-				this.mappings.markIncomplete(account, rule);
 				log.warn("Account {}: push of {} to playlist {} failed after {} of {} calls, marked incomplete: {}",
 						account, rule.slug(), mapping.spotifyPlaylistId(), calls - 1, plan.calls().size(),
 						ex.getMessage());

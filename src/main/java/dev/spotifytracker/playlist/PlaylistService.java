@@ -178,9 +178,7 @@ public class PlaylistService {
 	 * The ids of the account's excluded tracks, for marking them in a list.
 	 */
 	public Set<String> excludedTrackIds(AccountId account) {
-		Set<String> ids = new HashSet<>();
-		this.exclusions.findAll(account).forEach((excluded) -> ids.add(excluded.track().trackId()));
-		return ids;
+		return this.exclusions.trackIds(account);
 	}
 
 	/**

@@ -93,6 +93,13 @@ final class AccessTokens {
 	}
 
 	/**
+	 * Drops the cached access token: the account signed in again, or lost its grant.
+	 */
+	void forget(AccountId account) {
+		this.tokens.remove(account);
+	}
+
+	/**
 	 * A valid access token, refreshed when the cached one is (nearly) expired.
 	 * @throws SpotifySignInRequiredException no usable refresh token
 	 * @throws SpotifyHttpFailure the accounts service failed or gave no answer

@@ -15,6 +15,8 @@ import se.michaelthelin.spotify.SpotifyApi;
  */
 final class DefaultSpotifyClients implements SpotifyClients {
 
+	private final AccessTokens tokens;
+
 	private final HttpClient http;
 
 	private final Duration readTimeout;
@@ -35,9 +37,14 @@ final class DefaultSpotifyClients implements SpotifyClients {
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		AccessTokens tokens = new AccessTokens(properties.isConfigured(), SpotifyRegistration.of(properties), store,
+		this.tokens = new AccessTokens(properties.isConfigured(), SpotifyRegistration.of(properties), store,
 				AccessTokens.tokenClient(this.http, this.readTimeout), clock);
-		this.executor = new SpotifyCallExecutor(properties, store, tokens, clock);
+		this.executor = new SpotifyCallExecutor(properties, store, this.tokens, clock);
+	}
+
+	@Override
+	public void forget(AccountId account) {
+		this.tokens.forget(account);
 	}
 
 	@Override

@@ -136,7 +136,8 @@ final class SpotifyCallExecutor {
 		if (failure.isRateLimited()) {
 			Duration wait = failure.retryAfter();
 			if (failure.isQuotaExceeded()) {
-				return hold(account, wait, "Spotify's daily request quota for this app is used up (QUOTA_EXCEEDED)");
+				return holdEveryAccount(account, wait,
+						"Spotify's daily request quota for this app is used up (QUOTA_EXCEEDED)");
 			}
 			if (wait.compareTo(this.maxRetryAfter) > 0) {
 				return hold(account, wait, "Spotify's rate limit asked to wait " + wait.toSeconds() + " s");
@@ -174,6 +175,12 @@ final class SpotifyCallExecutor {
 	private SpotifyAccountOnHoldException hold(AccountId account, Duration wait, String reason) {
 		Instant notBefore = this.clock.instant().plus(wait);
 		this.store.holdUntil(account, notBefore, reason);
+		return new SpotifyAccountOnHoldException(account, notBefore, reason);
+	}
+
+	private SpotifyAccountOnHoldException holdEveryAccount(AccountId account, Duration wait, String reason) {
+		Instant notBefore = this.clock.instant().plus(wait);
+		this.store.holdAllUntil(notBefore, reason);
 		return new SpotifyAccountOnHoldException(account, notBefore, reason);
 	}
 

@@ -7,7 +7,8 @@ import java.util.List;
  * Spotify for one account: exactly the operations the product needs, each one call
  * (retries on 429, 5xx and I/O aside). List calls that carry tracks send
  * {@code market=from_token} so each track says whether it plays. Limits are Spotify's: at
- * most 50 per read, 100 per write.
+ * most 50 per read, 100 per write; a limit, offset, uri list or id outside them throws
+ * {@link IllegalArgumentException} before anything is sent.
  *
  * <p>
  * Every operation may throw {@link SpotifyAccountOnHoldException} (rate limit or quota:

@@ -15,4 +15,10 @@ public interface SpotifyClients {
 	 */
 	SpotifyClient forAccount(AccountId account, SpotifyCallListener listener);
 
+	/**
+	 * Forgets what is cached for the account (its access token): it signed in again, or
+	 * its grant was taken back, so the next call starts from the stored refresh token.
+	 */
+	void forget(AccountId account);
+
 }

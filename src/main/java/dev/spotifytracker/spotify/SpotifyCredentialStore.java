@@ -35,6 +35,12 @@ public interface SpotifyCredentialStore {
 	void holdUntil(AccountId account, Instant notBefore, String reason);
 
 	/**
+	 * Spotify's daily quota belongs to the app, not to one account: when it is used up
+	 * every account waits.
+	 */
+	void holdAllUntil(Instant notBefore, String reason);
+
+	/**
 	 * The account's current hold, if any.
 	 */
 	Optional<AccountHold> hold(AccountId account);

@@ -38,4 +38,26 @@ public record SpotifyProperties(String clientId, String clientSecret, URI redire
 		return this.clientId != null && !this.clientId.isBlank();
 	}
 
+	/**
+	 * Whether {@code SPOTIFY_REDIRECT_URI} is set; without it the callback is
+	 * {@code /callback} on the address the browser used.
+	 */
+	public boolean hasRedirectUri() {
+		return this.redirectUri != null && !this.redirectUri.toString().isBlank();
+	}
+
+	/**
+	 * Never prints the client secret or the refresh token.
+	 */
+	@Override
+	public String toString() {
+		return "SpotifyProperties[clientId=" + this.clientId + ", clientSecret=" + mask(this.clientSecret)
+				+ ", redirectUri=" + this.redirectUri + ", refreshToken=" + mask(this.refreshToken) + ", apiBaseUrl="
+				+ this.apiBaseUrl + ", accountsBaseUrl=" + this.accountsBaseUrl + "]";
+	}
+
+	private static String mask(String secret) {
+		return (secret == null || secret.isBlank()) ? "(not set)" : "(set)";
+	}
+
 }

@@ -108,6 +108,17 @@ public final class DateDisplay {
 		return precise(Duration.between(from, (to != null) ? to : this.clock.instant()));
 	}
 
+	/**
+	 * @return a track's length as {@code m:ss}
+	 */
+	public String length(Integer milliseconds) {
+		if (milliseconds == null) {
+			return NONE;
+		}
+		long seconds = Math.round(milliseconds / 1000.0);
+		return (seconds / 60) + ":" + String.format(Locale.ROOT, "%02d", seconds % 60);
+	}
+
 	static String precise(Duration duration) {
 		long millis = Math.max(0, duration.toMillis());
 		if (millis < 1000) {

@@ -2,6 +2,7 @@ package dev.spotifytracker.web;
 
 import java.util.stream.Collectors;
 
+import dev.spotifytracker.playlist.PlaylistActionException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -56,6 +57,19 @@ class RequestErrorAdvice {
 			return problem;
 		}
 		return this.pages.page(problem.getStatusCode(), describe(ex), caller, request);
+	}
+
+	/**
+	 * A smart playlist action refused with a sentence for the user (a page that can show
+	 * it next to its field handles it itself).
+	 */
+	@ExceptionHandler(PlaylistActionException.class)
+	Object refusedAction(PlaylistActionException ex, HttpServletRequest request, Authentication caller) {
+		if (isApi(request)) {
+			return ResponseEntity.badRequest()
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage()));
+		}
+		return this.pages.page(HttpStatus.BAD_REQUEST, ex.getMessage(), caller, request);
 	}
 
 	/**

@@ -1,45 +1,50 @@
 package dev.spotifytracker.account;
 
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Clock;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.spotify.SpotifyClients;
+import dev.spotifytracker.spotify.SpotifyRegistration;
+import dev.spotifytracker.spotify.fake.SpotifySimulator;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Accounts for tests of other modules: an account row with an encrypted refresh token, as
- * a sign-in leaves it, without the browser.
+ * Accounts for tests, made the way a real sign-in makes them (the refresh token encrypted
+ * in the account's row) but without a browser: the simulator issues the token directly.
  */
 public final class TestAccounts {
-
-	/**
-	 * Account ids never used before in this JVM: the database is emptied between tests,
-	 * but the Spotify client's access-token cache (keyed by account id) is not, and an
-	 * earlier test's token would be refused by a reset simulator.
-	 */
-	private static final AtomicLong NEXT_ID = new AtomicLong(1_000_000);
 
 	private TestAccounts() {
 	}
 
 	/**
-	 * Creates the account (the owner when it is the first) or stores its new token.
+	 * An account for a user the simulator already knows ({@code sim.addUser}); the first
+	 * one is the owner, later ones members.
 	 */
-	public static AccountId create(ApplicationContext context, String spotifyUserId, String refreshToken) {
+	public static AccountId signedIn(ApplicationContext context, SpotifySimulator simulator, String spotifyUserId) {
 		AccountRepository accounts = context.getBean(AccountRepository.class);
 		TokenCipher cipher = context.getBean(TokenCipher.class);
-		if (accounts.findBySpotifyUserId(spotifyUserId).isEmpty()) {
+		String refreshToken = simulator.issueRefreshToken(spotifyUserId);
+		Account.Role role = accounts.findAll().stream().anyMatch(Account::isOwner) ? Account.Role.MEMBER
+				: Account.Role.OWNER;
+		if (role == Account.Role.MEMBER) {
+			// a member signs in because the owner allowed them
 			context.getBean(JdbcClient.class)
-				.sql("alter table accounts alter column id restart with " + NEXT_ID.getAndAdd(100))
+				.sql("insert into allowed_users (spotify_user_id) values (?) on conflict do nothing")
+				.param(spotifyUserId)
 				.update();
 		}
-		Account.Role role = (accounts.count() == 0) ? Account.Role.OWNER : Account.Role.MEMBER;
-		return accounts
-			.saveAuthorization(spotifyUserId, spotifyUserId, role, cipher.encrypt(refreshToken, spotifyUserId),
-					"user-library-read user-read-recently-played", Instant.now())
+		AccountId id = accounts
+			.saveAuthorization(spotifyUserId, simulator.user(spotifyUserId).displayName(), role,
+					cipher.encrypt(refreshToken, spotifyUserId), String.join(" ", SpotifyRegistration.SCOPES),
+					context.getBean(Clock.class).instant())
 			.id();
+		// ids restart after each test's clean-up: a token cached for an earlier account
+		// must go
+		context.getBean(SpotifyClients.class).forget(id);
+		return id;
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.spotifytracker.app;
 
 import java.net.ServerSocket;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 
@@ -76,7 +75,9 @@ class EmbeddedDatabaseTest {
 	private ConfigurableApplicationContext start(String port) {
 		return new SpringApplicationBuilder(SpotifyTrackerApplication.class)
 			.properties("TRACKER_DATA_DIR=" + this.dataDir, port, "tracker.jobs.schedules-enabled=false")
-			.run();
+			// arguments outrank a DATABASE_URL or DB_* the developer's shell may hold
+			.run("--tracker.database.url=", "--tracker.database.host=", "--tracker.database.port=",
+					"--tracker.database.name=", "--tracker.database.user=", "--tracker.database.password=");
 	}
 
 	private static JdbcClient jdbc(ConfigurableApplicationContext context) {

@@ -44,11 +44,42 @@ class StartupFailureTest {
 			.doesNotContain("\tat ");
 	}
 
-	private Result runService(Map<String, String> environment) throws IOException, InterruptedException {
+	@Test
+	void anUnreachableDatabaseStopsStartUpWithOneSentence() throws Exception {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+
+		Result result = runService(
+				Map.of("DB_HOST", "127.0.0.1", "DB_PORT", Integer.toString(closedPort), "DB_NAME", "tracker", "DB_USER",
+						"tracker", "DB_PASSWORD", "secret-password", "APP_SECRET", "a-long-enough-app-secret"));
+
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.output()).contains("APPLICATION FAILED TO START")
+			.contains("The database (external PostgreSQL 127.0.0.1:" + closedPort
+					+ "/tracker (DB_*)) could not be reached")
+			.doesNotContain("\tat ")
+			.doesNotContain("secret-password");
+	}
+
+	@Test
+	void anExternalDatabaseWithoutAppSecretStopsStartUpWithOneSentence() throws Exception {
+		Result result = runService(Map.of("DATABASE_URL", "postgres://u:p@db.example.org/tracker", "APP_SECRET", ""),
+				"--tracker.security.app-secret=");
+
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.output()).contains("APP_SECRET must be set when the database is external")
+			.doesNotContain("\tat ");
+	}
+
+	private Result runService(Map<String, String> environment, String... arguments)
+			throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-				SpotifyTrackerApplication.class.getName(), "--server.port=0"))
-			.redirectErrorStream(true);
+		List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+				SpotifyTrackerApplication.class.getName(), "--server.port=0"));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		Map<String, String> env = builder.environment();
 		env.keySet().removeIf((name) -> name.startsWith("DB_") || name.equals("DATABASE_URL"));
 		env.put("TRACKER_DATA_DIR", this.dataDir.toString());

@@ -168,8 +168,7 @@ public final class SyncBenchmark {
 					.albums(this.size.albums())
 					.likedTracks(this.size.likedTracks())
 					.plays(50));
-			AccountId account = TestAccounts.create(this.app, user, this.sim.issueRefreshToken(user));
-			this.app.getBean(SpotifyClients.class).forAccount(account).currentUser();
+			AccountId account = TestAccounts.signedIn(this.app, this.sim, user);
 			seedPlays(account);
 			int minimum = pages(simUser.savedAlbums().size()) + pages(simUser.likedTracks().size())
 					+ simUser.savedAlbums().stream().mapToInt(SyncBenchmark.Run::extraPages).sum() + 1;

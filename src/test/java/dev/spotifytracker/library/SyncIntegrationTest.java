@@ -11,25 +11,22 @@ import dev.spotifytracker.spotify.SpotifyClients;
 import dev.spotifytracker.spotify.fake.SpotifySimulator;
 import dev.spotifytracker.support.IntegrationTest;
 import dev.spotifytracker.support.TestJobContext;
+import dev.spotifytracker.support.TestSpotify;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sync jobs against the Spotify simulator over HTTP and the test PostgreSQL. Test
- * classes extending it share one application context and one simulator, emptied before
- * each test; every test ends by asking the simulator whether a call broke Spotify's
- * contract.
+ * The sync jobs against the Spotify simulator over HTTP and the test PostgreSQL (the
+ * shared {@link TestSpotify} simulator, emptied with the database before each test);
+ * every test ends by asking the simulator whether a call broke Spotify's contract.
  */
 @IntegrationTest
 public abstract class SyncIntegrationTest {
 
-	protected static final SpotifySimulator sim = SpotifySimulator.start();
+	protected static final SpotifySimulator sim = TestSpotify.simulator();
 
 	@Autowired
 	protected ApplicationContext context;
@@ -43,34 +40,19 @@ public abstract class SyncIntegrationTest {
 	@Autowired
 	protected List<Job> jobs;
 
-	@DynamicPropertySource
-	static void spotify(DynamicPropertyRegistry registry) {
-		registry.add("tracker.spotify.api-base-url", sim::baseUrl);
-		registry.add("tracker.spotify.accounts-base-url", sim::baseUrl);
-		registry.add("tracker.spotify.client-id", sim::clientId);
-		registry.add("tracker.spotify.client-secret", sim::clientSecret);
-	}
-
-	@BeforeEach
-	void emptySimulator() {
-		sim.reset();
-	}
-
 	@AfterEach
 	void noContractViolations() {
 		sim.assertNoViolations();
 	}
 
 	/**
-	 * An account for a new simulator user, with a fresh access token (an earlier test's
-	 * cached one would cost a refused call) and the simulator's counters at zero.
+	 * An account for a user of the simulator, with the simulator's counters at zero.
 	 */
 	protected AccountId account(String userId) {
 		if (sim.users().stream().noneMatch((user) -> user.id().equals(userId))) {
 			sim.addUser(userId, userId);
 		}
-		AccountId account = TestAccounts.create(this.context, userId, sim.issueRefreshToken(userId));
-		this.clients.forAccount(account).currentUser();
+		AccountId account = TestAccounts.signedIn(this.context, sim, userId);
 		sim.requests().reset();
 		return account;
 	}

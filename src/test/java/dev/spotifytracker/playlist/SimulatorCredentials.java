@@ -42,6 +42,11 @@ class SimulatorCredentials implements SpotifyCredentialStore {
 		this.holds.put(account, new AccountHold(notBefore, reason));
 	}
 
+	@Override
+	public void holdAllUntil(Instant notBefore, String reason) {
+		this.refreshTokens.keySet().forEach((account) -> this.holds.put(account, new AccountHold(notBefore, reason)));
+	}
+
 	void clearHold(AccountId account) {
 		this.holds.remove(account);
 	}

@@ -51,6 +51,13 @@ final class TestLibrary {
 		return new TestLibrary(jdbc, new AccountId(accountId));
 	}
 
+	/**
+	 * The library of an account that already exists.
+	 */
+	static TestLibrary of(JdbcClient jdbc, AccountId account) {
+		return new TestLibrary(jdbc, account);
+	}
+
 	/** Another account on the same catalog. */
 	TestLibrary anotherAccount(String spotifyUserId) {
 		TestLibrary other = aLibrary(this.jdbc, spotifyUserId);

@@ -70,6 +70,13 @@ class InMemoryCredentialStore implements SpotifyCredentialStore {
 	}
 
 	@Override
+	public void holdAllUntil(Instant notBefore, String reason) {
+		AccountHold hold = new AccountHold(notBefore, reason);
+		this.holdCalls.add(hold);
+		this.refreshTokens.keySet().forEach((account) -> this.holds.put(account, hold));
+	}
+
+	@Override
 	public Optional<AccountHold> hold(AccountId account) {
 		return Optional.ofNullable(this.holds.get(account));
 	}

@@ -142,6 +142,23 @@ class SpotifyClientFaultTest {
 	}
 
 	@Test
+	void anExhaustedQuotaHoldsEveryAccountOfTheApp() {
+		AccountId bobsAccount = new AccountId(2);
+		this.sim.addUser("bob", "Bob");
+		this.store.withRefreshToken(bobsAccount, this.sim.issueRefreshToken("bob"));
+		this.sim.faults().quotaExceeded(3_600);
+
+		assertThatExceptionOfType(SpotifyAccountOnHoldException.class).isThrownBy(this.client::currentUser);
+		this.sim.faults().clear();
+		this.sim.requests().reset();
+
+		SpotifyClient bob = SimulatorClients.clients(SimulatorClients.properties(this.sim), this.store)
+			.forAccount(bobsAccount);
+		assertThatExceptionOfType(SpotifyAccountOnHoldException.class).isThrownBy(bob::currentUser);
+		assertThat(this.sim.requests().total()).as("bob's call was never sent").isZero();
+	}
+
+	@Test
 	void aShortRateLimitOfOneAccountHoldsBackTheAppsOtherAccounts() {
 		AccountId bobsAccount = new AccountId(2);
 		this.sim.addUser("bob", "Bob");

@@ -17,6 +17,10 @@ public final class DatabaseCleaner {
 
 	public static void clean(DataSource dataSource) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		String url = jdbc.execute((java.sql.Connection connection) -> connection.getMetaData().getURL());
+		if (url == null || !url.startsWith(TestDatabase.get().jdbcUrl())) {
+			throw new IllegalStateException("Refusing to empty " + url + ": it is not the test database");
+		}
 		List<String> tables = jdbc.queryForList("""
 				select quote_ident(tablename) from pg_tables
 				where schemaname = 'public' and tablename <> 'flyway_schema_history'

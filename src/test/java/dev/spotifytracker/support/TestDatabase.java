@@ -77,7 +77,9 @@ public final class TestDatabase {
 
 	private static TestDatabase startEmbedded() {
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setPGStartupWait(java.time.Duration.ofSeconds(60))
+				.start();
 			return new TestDatabase("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres",
 					"postgres", "embedded PostgreSQL");
 		}

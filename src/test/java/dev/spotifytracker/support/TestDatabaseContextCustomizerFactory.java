@@ -1,9 +1,9 @@
 package dev.spotifytracker.support;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -32,11 +32,16 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 		public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
 				org.springframework.test.context.MergedContextConfiguration mergedConfig) {
 			TestDatabase database = TestDatabase.get();
-			context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("testDatabase",
-						Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username",
-								database.username(), "spring.datasource.password", database.password())));
+			Map<String, Object> values = new HashMap<>();
+			values.put("spring.datasource.url", database.jdbcUrl());
+			values.put("spring.datasource.username", database.username());
+			values.put("spring.datasource.password", database.password());
+			// a DATABASE_URL or DB_* in the developer's shell must not win over the test
+			// database
+			for (String part : new String[] { "url", "host", "port", "name", "user", "password" }) {
+				values.put("tracker.database." + part, "");
+			}
+			TestPropertySources.addAboveTheEnvironment(context.getEnvironment(), "testDatabase", values);
 		}
 
 		@Override

@@ -6,7 +6,6 @@ import java.util.Map;
 import dev.spotifytracker.spotify.fake.SpotifySimulator;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -31,12 +30,12 @@ class TestSpotifyContextCustomizerFactory implements ContextCustomizerFactory {
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration merged) {
 			SpotifySimulator simulator = TestSpotify.simulator();
-			context.getEnvironment()
-				.getPropertySources()
-				.addLast(new MapPropertySource("testSpotify",
-						Map.of("SPOTIFY_API_BASE_URL", simulator.baseUrl(), "SPOTIFY_ACCOUNTS_BASE_URL",
-								simulator.baseUrl(), "SPOTIFY_CLIENT_ID", simulator.clientId(), "SPOTIFY_CLIENT_SECRET",
-								simulator.clientSecret())));
+			TestPropertySources.addAboveTheEnvironment(context.getEnvironment(), "testSpotify",
+					Map.of("tracker.spotify.api-base-url", simulator.baseUrl(), "tracker.spotify.accounts-base-url",
+							simulator.baseUrl(), "tracker.spotify.client-id", simulator.clientId(),
+							"tracker.spotify.client-secret", simulator.clientSecret(), "tracker.spotify.refresh-token",
+							"", "tracker.spotify.redirect-uri", "", "tracker.security.allowed-users", "",
+							"tracker.security.api-token", ""));
 		}
 
 		@Override

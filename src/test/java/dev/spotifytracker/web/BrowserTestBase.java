@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 
 import dev.spotifytracker.spotify.fake.SpotifySimulator;
 import dev.spotifytracker.support.IntegrationTest;
+import dev.spotifytracker.support.TestSpotify;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
@@ -15,14 +16,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The service against the Spotify simulator, driven by a headless Chromium. The port is
- * chosen up front because the simulator's {@code /authorize} sends the browser back to
- * the redirect URI, which must name it.
+ * The service against the Spotify simulator (the JVM's shared one, emptied before each
+ * test), driven by a headless Chromium. The port is chosen up front because the
+ * simulator's {@code /authorize} sends the browser back to the redirect URI, which must
+ * name it.
  */
 @IntegrationTest
 abstract class BrowserTestBase {
 
-	static final SpotifySimulator sim = SpotifySimulator.start();
+	static final SpotifySimulator sim = TestSpotify.simulator();
 
 	static final int port = freePort();
 

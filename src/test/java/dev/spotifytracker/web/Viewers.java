@@ -42,6 +42,12 @@ final class Viewers {
 					new byte[] { 1 }, Timestamp.from(Instant.now()), timeZone)
 			.query(Long.class)
 			.single();
+		if (!"owner".equals(role)) {
+			// a member signs in because the owner allowed them
+			jdbc.sql("insert into allowed_users (spotify_user_id) values (?) on conflict do nothing")
+				.param(spotifyUserId)
+				.update();
+		}
 		return new AccountId(id);
 	}
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * the old list the way Spotify applies it ({@link InMemoryPlaylist}) and must give the
  * desired list exactly.
  */
-class PushPlanTest {
+class EditScriptTest {
 
 	@Test
 	void anUnchangedListCostsNoCall() {

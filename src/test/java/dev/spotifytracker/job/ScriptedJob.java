@@ -1,0 +1,81 @@
+package dev.spotifytracker.job;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.core.Ordered;
+
+/**
+ * A job whose behaviour each test sets. Ordered first, so one named like a feature's job
+ * ({@code library}, {@code plays}...) stands in for it.
+ */
+class ScriptedJob implements Job, Ordered {
+
+	private final String name;
+
+	private final String lockGroup;
+
+	private final boolean essential;
+
+	private final AtomicInteger runs = new AtomicInteger();
+
+	private volatile Behaviour behaviour;
+
+	ScriptedJob(String name, String lockGroup, boolean essential) {
+		this.name = name;
+		this.lockGroup = lockGroup;
+		this.essential = essential;
+		reset();
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public String lockGroup() {
+		return this.lockGroup;
+	}
+
+	@Override
+	public boolean essential() {
+		return this.essential;
+	}
+
+	@Override
+	public JobResult run(JobContext context) throws Exception {
+		this.runs.incrementAndGet();
+		return this.behaviour.run(context);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	ScriptedJob does(Behaviour behaviour) {
+		this.behaviour = behaviour;
+		return this;
+	}
+
+	ScriptedJob changes(int items) {
+		return does((context) -> new JobResult(items, items + " changed"));
+	}
+
+	int runs() {
+		return this.runs.get();
+	}
+
+	void reset() {
+		this.behaviour = (context) -> new JobResult(0, "nothing to do");
+		this.runs.set(0);
+	}
+
+	@FunctionalInterface
+	interface Behaviour {
+
+		JobResult run(JobContext context) throws Exception;
+
+	}
+
+}

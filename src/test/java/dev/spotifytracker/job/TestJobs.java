@@ -1,0 +1,54 @@
+package dev.spotifytracker.job;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Jobs for the runner's tests: some of their own, and stand-ins for the features' jobs
+ * (ordered first, so they win over the real ones).
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class TestJobs {
+
+	@Bean
+	ScriptedJob testJob() {
+		return new ScriptedJob("test", "test", false);
+	}
+
+	@Bean
+	ScriptedJob testPeerJob() {
+		// shares the lock group of "test"
+		return new ScriptedJob("test-peer", "test", false);
+	}
+
+	@Bean
+	ScriptedJob testEssentialJob() {
+		return new ScriptedJob("test-essential", "test-essential", true);
+	}
+
+	@Bean
+	ScriptedJob libraryStandIn() {
+		return new ScriptedJob("library", "library", false);
+	}
+
+	@Bean
+	ScriptedJob playsStandIn() {
+		return new ScriptedJob("plays", "plays", true);
+	}
+
+	@Bean
+	ScriptedJob playlistsStandIn() {
+		return new ScriptedJob("playlists", "playlists", false);
+	}
+
+	@Bean
+	ScriptedJob reconcileStandIn() {
+		return new ScriptedJob("reconcile", "library", false);
+	}
+
+	@Bean
+	ScriptedJob availabilityStandIn() {
+		return new ScriptedJob("availability", "library", false);
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.spotifytracker.playlist;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.spotifytracker.app.AccountId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Opens the module's internals to {@code dev.spotifytracker.benchmark.PlaylistBenchmark}
+ * (test scope only): the rule queries and the push planner.
+ */
+public final class PlaylistBenchmarkSupport {
+
+	private final PlaylistQueries queries;
+
+	public PlaylistBenchmarkSupport(JdbcClient jdbc) {
+		this.queries = new PlaylistQueries(jdbc);
+	}
+
+	/**
+	 * @return the rule's track ids with its default settings, and how many match before
+	 * the limit
+	 */
+	public Selection select(long account, SmartPlaylistRule rule, Instant now) {
+		PlaylistQueries.RuleSelection selection = this.queries.select(new AccountId(account), rule.defaults(), now);
+		return new Selection(selection.trackIds(), selection.matching());
+	}
+
+	public static String sql(SmartPlaylistRule rule) {
+		return PlaylistQueries.sql(rule);
+	}
+
+	/**
+	 * What a push of {@code desired} over {@code pushed} would send.
+	 */
+	public static Plan plan(List<String> pushed, List<String> desired) {
+		PushPlan chosen = PushPlan.between(pushed, true, desired);
+		int edit = PushPlan.edit(EditScript.between(pushed, desired)).calls().size();
+		int replace = PushPlan.fullReplace(desired).calls().size();
+		return new Plan(chosen.kind().value(), chosen.calls().size(), edit, replace);
+	}
+
+	public record Selection(List<String> trackIds, int matching) {
+
+	}
+
+	public record Plan(String kind, int calls, int editCalls, int replaceCalls) {
+
+	}
+
+}
