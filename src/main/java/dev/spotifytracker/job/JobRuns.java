@@ -85,7 +85,8 @@ public class JobRuns {
 		if (List.of(CycleJob.NAME, CycleJob.LIBRARY, CycleJob.PLAYS, CycleJob.PLAYLISTS).contains(job)) {
 			crons = Stream.concat(crons, Stream.of(this.properties.cycleCron()));
 		}
-		if (JobSchedules.DAILY.contains(job)) {
+		// the daily snapshot check (playlists-reconcile) pushes the playlists too
+		if (JobSchedules.DAILY.contains(job) || CycleJob.PLAYLISTS.equals(job)) {
 			crons = Stream.concat(crons, Stream.of(this.properties.reconcileCron()));
 		}
 		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(ZoneId.of(this.properties.zone())));
