@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -22,10 +23,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * Stopped in the lifecycle's stop phase, before the connection pool closes, so a run that
- * ends during shutdown can still record how it ended.
+ * ends during shutdown can still record how it ended. A stopped lifecycle may be started
+ * again (the test framework pauses a cached context between test classes and restarts
+ * it), so the run threads are made anew then; the timer idles while no run goes on and
+ * ends with the context, since the run locks hold on to it.
  */
 @Component
-class JobThreads implements SmartLifecycle {
+class JobThreads implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(JobThreads.class);
 
@@ -34,16 +38,14 @@ class JobThreads implements SmartLifecycle {
 	/** Runs waiting for a thread; beyond this a start is refused rather than queued. */
 	static final int WAITING_RUNS = 100;
 
-	private final ThreadPoolExecutor runs;
+	private volatile ThreadPoolExecutor runs;
 
 	private final ScheduledThreadPoolExecutor timer;
 
 	private volatile boolean running;
 
 	JobThreads() {
-		CustomizableThreadFactory runThreads = new CustomizableThreadFactory("job-");
-		this.runs = new ThreadPoolExecutor(RUN_THREADS, RUN_THREADS, 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(WAITING_RUNS), runThreads, new ThreadPoolExecutor.AbortPolicy());
+		this.runs = newRunThreads();
 		CustomizableThreadFactory timerThread = new CustomizableThreadFactory("job-timer-");
 		timerThread.setDaemon(true);
 		this.timer = new ScheduledThreadPoolExecutor(1, timerThread);
@@ -58,8 +60,17 @@ class JobThreads implements SmartLifecycle {
 		return this.timer;
 	}
 
+	private static ThreadPoolExecutor newRunThreads() {
+		return new ThreadPoolExecutor(RUN_THREADS, RUN_THREADS, 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(WAITING_RUNS), new CustomizableThreadFactory("job-"),
+				new ThreadPoolExecutor.AbortPolicy());
+	}
+
 	@Override
 	public void start() {
+		if (this.runs.isShutdown()) {
+			this.runs = newRunThreads();
+		}
 		this.running = true;
 	}
 
@@ -78,7 +89,13 @@ class JobThreads implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			this.runs.shutdownNow();
 		}
-		// after the runs: their last log lines are flushed by the runs themselves
+	}
+
+	/**
+	 * After the runs stopped: their last log lines are flushed by the runs themselves.
+	 */
+	@Override
+	public void destroy() {
 		this.timer.shutdownNow();
 	}
 

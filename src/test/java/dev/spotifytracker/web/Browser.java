@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -130,10 +131,13 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the condition holds (polling; never a fixed sleep).
+	 * Waits until the condition holds (polling; never a fixed sleep). An element htmx
+	 * swapped out while the condition read it just means: not yet.
 	 */
 	<T> T await(Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, WAIT, Duration.ofMillis(100)).until(condition::apply);
+		return new WebDriverWait(this.driver, WAIT, Duration.ofMillis(100))
+			.ignoring(StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	String currentPath() {

@@ -4,10 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import dev.spotifytracker.app.AccountId;
-import dev.spotifytracker.spotify.fake.SimAlbum;
-import dev.spotifytracker.spotify.fake.SimArtist;
-import dev.spotifytracker.spotify.fake.SimSavedAlbum;
-import dev.spotifytracker.spotify.fake.SimTrack;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -70,42 +66,6 @@ final class LibraryFixture {
 				.params(this.account.value(), id(name), Timestamp.from(savedAt))
 				.update();
 		}
-		return this;
-	}
-
-	/**
-	 * A saved album of the Spotify simulator, with its ids, as a library sync would store
-	 * it.
-	 */
-	LibraryFixture savedAlbum(SimSavedAlbum saved) {
-		SimAlbum album = saved.album();
-		SimArtist artist = album.artists().get(0);
-		this.jdbc.sql("insert into artists (id, name) values (?, ?) on conflict do nothing")
-			.params(artist.id(), artist.name())
-			.update();
-		this.jdbc.sql("insert into albums (id, name, total_tracks) values (?, ?, ?) on conflict do nothing")
-			.params(album.id(), album.name(), album.totalTracks())
-			.update();
-		this.jdbc
-			.sql("insert into album_artists (album_id, position, artist_id) values (?, 0, ?) on conflict do nothing")
-			.params(album.id(), artist.id())
-			.update();
-		for (SimTrack track : album.tracks()) {
-			this.jdbc.sql("""
-					insert into tracks (id, album_id, name, disc_number, track_number, duration_ms)
-					values (?, ?, ?, ?, ?, ?) on conflict do nothing
-					""")
-				.params(track.id(), album.id(), track.name(), track.discNumber(), track.trackNumber(),
-						track.durationMs())
-				.update();
-			this.jdbc.sql(
-					"insert into track_artists (track_id, position, artist_id) values (?, 0, ?) on conflict do nothing")
-				.params(track.id(), artist.id())
-				.update();
-		}
-		this.jdbc.sql("insert into saved_albums (account_id, album_id, added_at) values (?, ?, ?)")
-			.params(this.account.value(), album.id(), Timestamp.from(saved.addedAt()))
-			.update();
 		return this;
 	}
 
