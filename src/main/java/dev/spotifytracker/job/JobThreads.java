@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * ends during shutdown can still record how it ended.
  */
 @Component
-class JobThreads implements SmartLifecycle {
+class JobThreads implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(JobThreads.class);
 
@@ -34,20 +35,24 @@ class JobThreads implements SmartLifecycle {
 	/** Runs waiting for a thread; beyond this a start is refused rather than queued. */
 	static final int WAITING_RUNS = 100;
 
-	private final ThreadPoolExecutor runs;
+	private volatile ThreadPoolExecutor runs;
 
 	private final ScheduledThreadPoolExecutor timer;
 
 	private volatile boolean running;
 
 	JobThreads() {
-		CustomizableThreadFactory runThreads = new CustomizableThreadFactory("job-");
-		this.runs = new ThreadPoolExecutor(RUN_THREADS, RUN_THREADS, 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(WAITING_RUNS), runThreads, new ThreadPoolExecutor.AbortPolicy());
+		this.runs = newRunPool();
 		CustomizableThreadFactory timerThread = new CustomizableThreadFactory("job-timer-");
 		timerThread.setDaemon(true);
 		this.timer = new ScheduledThreadPoolExecutor(1, timerThread);
 		this.timer.setRemoveOnCancelPolicy(true);
+	}
+
+	private static ThreadPoolExecutor newRunPool() {
+		return new ThreadPoolExecutor(RUN_THREADS, RUN_THREADS, 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(WAITING_RUNS), new CustomizableThreadFactory("job-"),
+				new ThreadPoolExecutor.AbortPolicy());
 	}
 
 	Executor runs() {
@@ -60,6 +65,10 @@ class JobThreads implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// a context may be stopped and started again (Spring's tests pause idle contexts)
+		if (this.runs.isShutdown()) {
+			this.runs = newRunPool();
+		}
 		this.running = true;
 	}
 
@@ -78,7 +87,14 @@ class JobThreads implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			this.runs.shutdownNow();
 		}
-		// after the runs: their last log lines are flushed by the runs themselves
+	}
+
+	/**
+	 * The timer outlives a stop: the lock keep-alive and the log flusher hold on to it,
+	 * and a stopped context may start again.
+	 */
+	@Override
+	public void destroy() {
 		this.timer.shutdownNow();
 	}
 
