@@ -23,10 +23,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * Stopped in the lifecycle's stop phase, before the connection pool closes, so a run that
- * ends during shutdown can still record how it ended. A stopped lifecycle may be started
- * again (the test framework pauses a cached context between test classes and restarts
- * it), so the run threads are made anew then; the timer idles while no run goes on and
- * ends with the context, since the run locks hold on to it.
+ * ends during shutdown can still record how it ended.
  */
 @Component
 class JobThreads implements SmartLifecycle, DisposableBean {
@@ -45,11 +42,17 @@ class JobThreads implements SmartLifecycle, DisposableBean {
 	private volatile boolean running;
 
 	JobThreads() {
-		this.runs = newRunThreads();
+		this.runs = newRunPool();
 		CustomizableThreadFactory timerThread = new CustomizableThreadFactory("job-timer-");
 		timerThread.setDaemon(true);
 		this.timer = new ScheduledThreadPoolExecutor(1, timerThread);
 		this.timer.setRemoveOnCancelPolicy(true);
+	}
+
+	private static ThreadPoolExecutor newRunPool() {
+		return new ThreadPoolExecutor(RUN_THREADS, RUN_THREADS, 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(WAITING_RUNS), new CustomizableThreadFactory("job-"),
+				new ThreadPoolExecutor.AbortPolicy());
 	}
 
 	Executor runs() {
@@ -60,16 +63,11 @@ class JobThreads implements SmartLifecycle, DisposableBean {
 		return this.timer;
 	}
 
-	private static ThreadPoolExecutor newRunThreads() {
-		return new ThreadPoolExecutor(RUN_THREADS, RUN_THREADS, 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(WAITING_RUNS), new CustomizableThreadFactory("job-"),
-				new ThreadPoolExecutor.AbortPolicy());
-	}
-
 	@Override
 	public void start() {
+		// a context may be stopped and started again (Spring's tests pause idle contexts)
 		if (this.runs.isShutdown()) {
-			this.runs = newRunThreads();
+			this.runs = newRunPool();
 		}
 		this.running = true;
 	}
@@ -92,7 +90,8 @@ class JobThreads implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * After the runs stopped: their last log lines are flushed by the runs themselves.
+	 * The timer outlives a stop: the lock keep-alive and the log flusher hold on to it,
+	 * and a stopped context may start again.
 	 */
 	@Override
 	public void destroy() {

@@ -14,7 +14,6 @@ import dev.spotifytracker.spotify.fake.SimulatedUser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * do not come back after the test framework pauses a shared context between test classes
  * ({@code JobThreads.stop()} shuts its executors down for good).
  */
-@TestPropertySource(properties = "tracker.jobs.zone=UTC")
+
 class LibraryJobRunsTest extends SyncIntegrationTest {
 
 	@Autowired
