@@ -46,9 +46,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and rendering included) and the size of the answer. Not a test: it prints figures.
  *
  * <pre>
- * ./mvnw -B -o -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.spotifytracker.benchmark.DashboardBenchmark
+ * ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/benchmark-classpath.txt
+ * java -Xmx256m -cp target/test-classes:target/classes:$(cat target/benchmark-classpath.txt) \
+ *     dev.spotifytracker.benchmark.DashboardBenchmark
  * </pre>
+ *
+ * or, with the other benchmarks, {@code ./mvnw -Pbench verify}.
  *
  * The service runs on the test PostgreSQL ({@link TestDatabase}) against the Spotify
  * simulator, where the benchmark signs in; the data set is generated with set-based SQL.
