@@ -15,6 +15,12 @@ import java.util.Map;
  * are merged, the stored list must have exactly {@code total} entries, and no stored
  * entry newer than the oldest one read may be missing from those pages. When either
  * fails, only a full pass of the list tells what changed.
+ *
+ * <p>
+ * Some gaps between {@code total} and the stored list stay for good: two liked tracks
+ * that Spotify relinks to one track id are one stored row, an entry whose track Spotify
+ * no longer returns is none. So the comparison is against the gap the last full pass
+ * left, not against zero; otherwise every cycle would read the whole list again.
  */
 final class IncrementalPlan {
 
@@ -41,21 +47,39 @@ final class IncrementalPlan {
 	 * @param storedCount the stored entries after merging the pages read
 	 * @param missingFromPages stored entries newer than the oldest entry read that the
 	 * pages read did not contain
+	 * @param lastFullPass what the last full pass of the list found, or null when there
+	 * was none
 	 */
-	static Verdict check(int spotifyTotal, int storedCount, int missingFromPages) {
+	static Verdict check(int spotifyTotal, int storedCount, int missingFromPages, LastFullPass lastFullPass) {
 		if (missingFromPages > 0) {
 			return Verdict
 				.fullPass(missingFromPages + " stored entries newer than the pages read are gone from Spotify");
 		}
-		if (storedCount > spotifyTotal) {
-			return Verdict.fullPass("Spotify counts " + spotifyTotal + ", the database " + storedCount + ": "
-					+ (storedCount - spotifyTotal) + " removed");
+		int knownGap = (lastFullPass != null) ? lastFullPass.gap() : 0;
+		int gap = spotifyTotal - storedCount;
+		if (gap == knownGap) {
+			return Verdict.CONSISTENT;
 		}
-		if (storedCount < spotifyTotal) {
-			return Verdict.fullPass(
-					"Spotify counts " + spotifyTotal + ", the database " + storedCount + ": older entries are missing");
+		String counts = "Spotify counts " + spotifyTotal + ", the database " + storedCount;
+		if (knownGap != 0) {
+			return Verdict.fullPass(counts + ", but the last full pass left a difference of " + knownGap);
 		}
-		return Verdict.CONSISTENT;
+		if (gap < 0) {
+			return Verdict.fullPass(counts + ": " + (-gap) + " removed");
+		}
+		return Verdict.fullPass(counts + ": older entries are missing");
+	}
+
+	/**
+	 * What a full pass of a list found: Spotify's {@code total} and the stored entries
+	 * after it.
+	 */
+	record LastFullPass(int total, int stored) {
+
+		int gap() {
+			return this.total - this.stored;
+		}
+
 	}
 
 	/**

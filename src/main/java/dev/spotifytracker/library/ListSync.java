@@ -39,14 +39,17 @@ class ListSync {
 
 	private final AvailabilityRepository availability;
 
+	private final LastFullPasses lastFullPasses;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	ListSync(JdbcClient jdbc, AvailabilityRepository availability, PlatformTransactionManager transactions,
-			Clock clock) {
+	ListSync(JdbcClient jdbc, AvailabilityRepository availability, LastFullPasses lastFullPasses,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.availability = availability;
+		this.lastFullPasses = lastFullPasses;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
@@ -137,8 +140,10 @@ class ListSync {
 				}
 				merge();
 				IncrementalPlan.Verdict verdict = IncrementalPlan.check(this.total,
-						this.table.count(jdbc, this.account), this.table.missingFromStaging(jdbc, this.account,
-								(this.oldest != null) ? this.oldest : Instant.EPOCH));
+						this.table.count(jdbc, this.account),
+						this.table.missingFromStaging(jdbc, this.account,
+								(this.oldest != null) ? this.oldest : Instant.EPOCH),
+						ListSync.this.lastFullPasses.find(this.account, this.table).orElse(null));
 				if (!verdict.consistent()) {
 					full = true;
 					reason = verdict.reason();
@@ -152,10 +157,23 @@ class ListSync {
 				}
 				merge();
 				removed = this.table.removeAllButStaged(jdbc, this.account);
+				rememberFullPass();
 			}
 			int availability = ListSync.this.availability.mergeStaged(this.account, ListSync.this.clock.instant());
 			return new ListOutcome(this.list.label(), full, reason, this.pages, this.total, this.listed, removed,
 					availability);
+		}
+
+		private void rememberFullPass() {
+			int stored = this.table.count(ListSync.this.jdbc, this.account);
+			if (stored != this.total) {
+				// relinked duplicates or entries without a track: incremental passes
+				// accept this gap until it changes
+				log.info("Account {}: Spotify counts {} {}, the database {} after a full pass", this.account,
+						this.total, this.list.label(), stored);
+			}
+			ListSync.this.lastFullPasses.save(this.account, this.table,
+					new IncrementalPlan.LastFullPass(this.total, stored), ListSync.this.clock.instant());
 		}
 
 		private void merge() {

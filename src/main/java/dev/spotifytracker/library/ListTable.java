@@ -29,6 +29,13 @@ enum ListTable {
 	}
 
 	/**
+	 * @return the table's name, which also names the list in {@code list_sync_state}
+	 */
+	String table() {
+		return this.table;
+	}
+
+	/**
 	 * The stored {@code added_at} of those of {@code ids} the account has in the list.
 	 */
 	Map<String, Instant> stored(JdbcClient jdbc, AccountId account, Collection<String> ids) {

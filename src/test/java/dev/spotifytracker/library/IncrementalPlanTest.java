@@ -49,12 +49,12 @@ class IncrementalPlanTest {
 
 	@Test
 	void matchingCountsAndNothingMissingNeedNoFullPass() {
-		assertThat(IncrementalPlan.check(120, 120, 0).consistent()).isTrue();
+		assertThat(IncrementalPlan.check(120, 120, 0, null).consistent()).isTrue();
 	}
 
 	@Test
 	void moreStoredThanSpotifyCountsMeansARemoval() {
-		IncrementalPlan.Verdict verdict = IncrementalPlan.check(119, 120, 0);
+		IncrementalPlan.Verdict verdict = IncrementalPlan.check(119, 120, 0, null);
 
 		assertThat(verdict.consistent()).isFalse();
 		assertThat(verdict.reason()).contains("Spotify counts 119").contains("1 removed");
@@ -62,7 +62,7 @@ class IncrementalPlanTest {
 
 	@Test
 	void fewerStoredThanSpotifyCountsMeansOlderEntriesAreMissing() {
-		IncrementalPlan.Verdict verdict = IncrementalPlan.check(121, 120, 0);
+		IncrementalPlan.Verdict verdict = IncrementalPlan.check(121, 120, 0, null);
 
 		assertThat(verdict.consistent()).isFalse();
 		assertThat(verdict.reason()).contains("missing");
@@ -71,10 +71,34 @@ class IncrementalPlanTest {
 	@Test
 	void aStoredEntryMissingFromThePagesReadNeedsAFullPassEvenWhenCountsMatch() {
 		// one removed within the first page, one added deeper (only a full pass can tell)
-		IncrementalPlan.Verdict verdict = IncrementalPlan.check(120, 120, 1);
+		IncrementalPlan.Verdict verdict = IncrementalPlan.check(120, 120, 1, null);
 
 		assertThat(verdict.consistent()).isFalse();
 		assertThat(verdict.reason()).contains("gone from Spotify");
+	}
+
+	@Test
+	void theGapTheLastFullPassLeftIsNoReasonForAnotherOne() {
+		// two liked entries Spotify relinks to one track id are one stored row
+		IncrementalPlan.LastFullPass lastFullPass = new IncrementalPlan.LastFullPass(120, 119);
+
+		assertThat(IncrementalPlan.check(125, 124, 0, lastFullPass).consistent()).isTrue();
+	}
+
+	@Test
+	void aChangedGapNeedsAFullPassEvenWhenCountsNowMatch() {
+		// the gap of one hid a removal that brought the counts level
+		IncrementalPlan.Verdict verdict = IncrementalPlan.check(119, 119, 0,
+				new IncrementalPlan.LastFullPass(120, 119));
+
+		assertThat(verdict.consistent()).isFalse();
+		assertThat(verdict.reason()).contains("Spotify counts 119").contains("last full pass left a difference of 1");
+	}
+
+	@Test
+	void aStoredEntryMissingFromThePagesNeedsAFullPassWhateverTheGap() {
+		assertThat(IncrementalPlan.check(121, 120, 1, new IncrementalPlan.LastFullPass(121, 120)).consistent())
+			.isFalse();
 	}
 
 }

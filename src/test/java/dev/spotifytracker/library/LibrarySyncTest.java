@@ -272,6 +272,30 @@ class LibrarySyncTest extends SyncIntegrationTest {
 	}
 
 	@Test
+	void twoLikesRelinkedToOneTrackCostOneFullPassNotOneEveryCycle() {
+		// given: the two newest likes are served as one track from now on, so Spotify
+		// counts one like more than the database can ever hold
+		cycle(this.account);
+		List<SimLikedTrack> liked = this.alice.likedTracks();
+		SimTrack shared = sim.catalog().relinkedCopyOf(liked.get(0).track());
+		this.alice.relink(liked.get(0).track().id(), shared);
+		this.alice.relink(liked.get(1).track().id(), shared);
+		RecordedRun noticed = run("library", this.account).orThrow();
+		sim.requests().reset();
+
+		// when
+		List<RecordedRun> runs = cycle(this.account);
+
+		// then
+		assertThat(noticed.context().lines()).anyMatch((line) -> line.contains("Full pass of liked tracks"));
+		assertThat(sim.requests().count("GET /v1/me/tracks")).isOne();
+		assertThat(sim.requests().apiTotal()).isLessThanOrEqualTo(3);
+		assertThat(runs).allSatisfy((run) -> assertThat(run.result().itemsChanged()).isZero());
+		assertThat(count("select count(*) from liked_tracks")).isEqualTo(liked.size() - 1);
+		assertThat(stored().likedTracks()).containsKey(shared.id());
+	}
+
+	@Test
 	void theReconcileRemovesCatalogRowsNothingRefersToButKeepsPlayedOnes() {
 		// given: two tracks of an album leave the library; one of them was played
 		cycle(this.account);
