@@ -9,10 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives the Spotify client the account's refresh token (decrypted only here) and keeps
  * what it learns: a rotated token, a refused one, a rate-limit hold.
+ *
+ * <p>
+ * What it learns is written in a transaction of its own and committed at once: the call
+ * that taught it usually runs inside a job's transaction, whose rollback must not take a
+ * rotated refresh token (the old one no longer works) or a hold with it.
  */
 @Component
 class AccountCredentialStore implements SpotifyCredentialStore {
@@ -23,9 +31,13 @@ class AccountCredentialStore implements SpotifyCredentialStore {
 
 	private final TokenCipher cipher;
 
-	AccountCredentialStore(AccountRepository accounts, TokenCipher cipher) {
+	private final TransactionTemplate ownTransaction;
+
+	AccountCredentialStore(AccountRepository accounts, TokenCipher cipher, PlatformTransactionManager transactions) {
 		this.accounts = accounts;
 		this.cipher = cipher;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
@@ -48,26 +60,20 @@ class AccountCredentialStore implements SpotifyCredentialStore {
 
 	@Override
 	public void refreshTokenRotated(AccountId account, String refreshToken) {
-		this.accounts.findById(account)
+		this.ownTransaction.executeWithoutResult((status) -> this.accounts.findById(account)
 			.ifPresent((found) -> this.accounts.updateRefreshToken(account,
-					this.cipher.encrypt(refreshToken, found.spotifyUserId())));
+					this.cipher.encrypt(refreshToken, found.spotifyUserId()))));
 	}
 
 	@Override
 	public void signInRequired(AccountId account, String reason) {
-		this.accounts.markNeedsSignIn(account);
+		this.ownTransaction.executeWithoutResult((status) -> this.accounts.markNeedsSignIn(account));
 		log.warn("Account {} must sign in again: {}", account, reason);
 	}
 
 	@Override
-	public void holdUntil(AccountId account, Instant notBefore, String reason) {
-		this.accounts.holdUntil(account, notBefore, reason);
-		log.warn("Account {}: Spotify asked to wait until {} ({})", account, notBefore, reason);
-	}
-
-	@Override
 	public void holdAllUntil(Instant notBefore, String reason) {
-		this.accounts.holdAllUntil(notBefore, reason);
+		this.ownTransaction.executeWithoutResult((status) -> this.accounts.holdAllUntil(notBefore, reason));
 		log.warn("Every account: Spotify asked to wait until {} ({})", notBefore, reason);
 	}
 

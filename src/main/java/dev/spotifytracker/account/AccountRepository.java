@@ -112,12 +112,6 @@ class AccountRepository {
 			.update();
 	}
 
-	void holdUntil(AccountId id, Instant notBefore, String reason) {
-		this.jdbc.sql("update accounts set not_before = ?, not_before_reason = ?, updated_at = now() where id = ?")
-			.params(Timestamp.from(notBefore), reason, id.value())
-			.update();
-	}
-
 	/**
 	 * Holds every account until {@code notBefore}, keeping a later hold where one exists.
 	 */

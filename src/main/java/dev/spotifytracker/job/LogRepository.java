@@ -15,6 +15,9 @@ import dev.spotifytracker.app.AccountId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code logs} table: run log lines written in batches, read newest first.
@@ -31,16 +34,22 @@ class LogRepository {
 
 	private final JdbcClient jdbc;
 
-	LogRepository(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+	private final TransactionTemplate ownTransaction;
+
+	LogRepository(JdbcTemplate jdbcTemplate, JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
-	 * One JDBC batch for all the lines.
+	 * One JDBC batch for all the lines, committed at once beside the job's own
+	 * transaction: the lines show while the job works, survive its rollback, and a failed
+	 * write cannot spoil the job's transaction.
 	 */
 	void insert(long runId, AccountId account, List<PendingLine> lines) {
-		this.jdbcTemplate.batchUpdate(
+		this.ownTransaction.executeWithoutResult((status) -> this.jdbcTemplate.batchUpdate(
 				"insert into logs (run_id, account_id, at, level, message) values (?, ?, ?, ?, ?)", lines, lines.size(),
 				(PreparedStatement statement, PendingLine line) -> {
 					statement.setLong(1, runId);
@@ -53,7 +62,7 @@ class LogRepository {
 					statement.setObject(3, RunRepository.timestamp(line.at()));
 					statement.setString(4, line.level().name());
 					statement.setString(5, line.message());
-				});
+				}));
 	}
 
 	/**

@@ -140,7 +140,10 @@ final class SpotifyCallExecutor {
 						"Spotify's daily request quota for this app is used up (QUOTA_EXCEEDED)");
 			}
 			if (wait.compareTo(this.maxRetryAfter) > 0) {
-				return hold(account, wait, "Spotify's rate limit asked to wait " + wait.toSeconds() + " s");
+				// Spotify counts its rate limit per app, not per user, and a wait of
+				// hours is often an exhausted quota without the reason in the body:
+				// every account's next call would earn the same answer
+				return holdEveryAccount(account, wait, "Spotify's rate limit asked to wait " + wait.toSeconds() + " s");
 			}
 			closeGateFor(wait);
 			log.info("Account {}: {} rate limited; waiting {} s as Spotify asked", account, failure.endpoint(),
@@ -170,12 +173,6 @@ final class SpotifyCallExecutor {
 				? failure.endpoint() + " was still rate limited after " + MAX_RATE_LIMIT_WAITS + " waits"
 				: failure.describe() + " (" + this.maxAttempts + " attempts)";
 		return new SpotifyRequestException(failure.endpoint(), failure.status(), message, failure);
-	}
-
-	private SpotifyAccountOnHoldException hold(AccountId account, Duration wait, String reason) {
-		Instant notBefore = this.clock.instant().plus(wait);
-		this.store.holdUntil(account, notBefore, reason);
-		return new SpotifyAccountOnHoldException(account, notBefore, reason);
 	}
 
 	private SpotifyAccountOnHoldException holdEveryAccount(AccountId account, Duration wait, String reason) {

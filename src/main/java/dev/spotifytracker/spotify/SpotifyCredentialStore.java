@@ -30,13 +30,9 @@ public interface SpotifyCredentialStore {
 	void signInRequired(AccountId account, String reason);
 
 	/**
-	 * Spotify asked us to wait (a long {@code Retry-After} or an exhausted quota).
-	 */
-	void holdUntil(AccountId account, Instant notBefore, String reason);
-
-	/**
-	 * Spotify's daily quota belongs to the app, not to one account: when it is used up
-	 * every account waits.
+	 * Spotify asked us to wait (a long {@code Retry-After} or an exhausted quota). Its
+	 * rate limit and daily quota belong to the app, not to one account, so every account
+	 * waits.
 	 */
 	void holdAllUntil(Instant notBefore, String reason);
 

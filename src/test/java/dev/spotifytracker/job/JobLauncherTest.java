@@ -12,9 +12,16 @@ import dev.spotifytracker.spotify.SpotifySignInRequiredException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JobLauncherTest extends JobTestSupport {
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aRunRecordsItsStatusCallsItemsProgressMessageAndDetails() {
@@ -80,6 +87,42 @@ class JobLauncherTest extends JobTestSupport {
 			.until(() -> run(runId).progressDone() == 3 && run(runId).apiCalls() == simulator().requests().apiTotal());
 		assertThat(run(runId).progressTotal()).isEqualTo(10);
 		assertThat(run(runId).isRunning()).isTrue();
+	}
+
+	@Test
+	void logLinesShowWhileTheJobIsInsideItsOwnTransactionAndOutliveItsRollback() throws Exception {
+		// a library pass holds one transaction across all its Spotify calls; a full batch
+		// of lines is written on the job's own thread, inside that transaction
+		AccountId alice = account("alice");
+		Gate gate = gate();
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		job("test").does((context) -> transaction.execute((status) -> {
+			this.jdbc.sql("select 1").query(Integer.class).single();
+			for (int page = 1; page <= RunLog.BATCH; page++) {
+				context.info("Read page {}", page);
+			}
+			try {
+				gate.pass();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			throw new IllegalStateException("page 51 failed");
+		}));
+
+		long runId = started(this.launcher.start("test", alice, Trigger.API));
+
+		gate.awaitEntered();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.jobRuns.runLogs(runId).size() == RunLog.BATCH);
+		gate.open();
+		JobRun ended = awaitEnd(runId);
+		assertThat(ended.status()).isEqualTo(RunStatus.FAILED);
+		assertThat(this.jobRuns.runLogs(runId)).hasSize(RunLog.BATCH + 1)
+			.last()
+			.extracting(LogLine::message)
+			.isEqualTo("Failed: page 51 failed");
 	}
 
 	@Test

@@ -38,11 +38,6 @@ class SimulatorCredentials implements SpotifyCredentialStore {
 	}
 
 	@Override
-	public void holdUntil(AccountId account, Instant notBefore, String reason) {
-		this.holds.put(account, new AccountHold(notBefore, reason));
-	}
-
-	@Override
 	public void holdAllUntil(Instant notBefore, String reason) {
 		this.refreshTokens.keySet().forEach((account) -> this.holds.put(account, new AccountHold(notBefore, reason)));
 	}

@@ -63,13 +63,6 @@ class InMemoryCredentialStore implements SpotifyCredentialStore {
 	}
 
 	@Override
-	public void holdUntil(AccountId account, Instant notBefore, String reason) {
-		AccountHold hold = new AccountHold(notBefore, reason);
-		this.holdCalls.add(hold);
-		this.holds.put(account, hold);
-	}
-
-	@Override
 	public void holdAllUntil(Instant notBefore, String reason) {
 		AccountHold hold = new AccountHold(notBefore, reason);
 		this.holdCalls.add(hold);

@@ -71,7 +71,11 @@ class SpotifyClientFaultTest {
 	}
 
 	@Test
-	void aLongRetryAfterHoldsTheAccountWithoutWaiting() {
+	void aLongRetryAfterHoldsEveryAccountWithoutWaiting() {
+		// Spotify's rate limit is the app's: bob's next call would be refused as well
+		AccountId bobsAccount = new AccountId(2);
+		this.sim.addUser("bob", "Bob");
+		this.store.withRefreshToken(bobsAccount, this.sim.issueRefreshToken("bob"));
 		this.sim.faults().rateLimitNext(1, 3600);
 		Instant before = Instant.now();
 		long started = System.nanoTime();
@@ -87,6 +91,7 @@ class SpotifyClientFaultTest {
 		assertThat(this.store.holdCalls).containsExactly(new AccountHold(held.notBefore(), held.reason()));
 		assertThat(held.reason()).contains("3600 s");
 		assertThat(this.sim.requests().count("GET /v1/me")).isEqualTo(1);
+		assertThat(this.store.hold(bobsAccount)).contains(new AccountHold(held.notBefore(), held.reason()));
 	}
 
 	@Test
