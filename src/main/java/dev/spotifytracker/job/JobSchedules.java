@@ -10,6 +10,7 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -32,6 +33,9 @@ class JobSchedules implements SchedulingConfigurer {
 	 */
 	static final List<String> DAILY = List.of("reconcile", "availability", "playlists-reconcile");
 
+	/** The cycle and the daily schedule. */
+	static final int SCHEDULES = 2;
+
 	private final JobLauncher launcher;
 
 	private final JobAccounts accounts;
@@ -40,15 +44,20 @@ class JobSchedules implements SchedulingConfigurer {
 
 	private final JobProperties properties;
 
-	JobSchedules(JobLauncher launcher, JobAccounts accounts, RunLocks locks, JobProperties properties) {
+	private final TaskScheduler threads;
+
+	JobSchedules(JobLauncher launcher, JobAccounts accounts, RunLocks locks, JobProperties properties,
+			TaskScheduler threads) {
 		this.launcher = launcher;
 		this.accounts = accounts;
 		this.locks = locks;
 		this.properties = properties;
+		this.threads = threads;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.setTaskScheduler(this.threads);
 		ZoneId zone = ZoneId.of(this.properties.zone());
 		registrar.addCronTask(new CronTask(this::cycle, new CronTrigger(this.properties.cycleCron(), zone)));
 		registrar.addCronTask(new CronTask(this::daily, new CronTrigger(this.properties.reconcileCron(), zone)));

@@ -71,7 +71,7 @@ class JobSchedulesTest extends JobTestSupport {
 	}
 
 	private JobSchedules schedules() {
-		return new JobSchedules(this.launcher, this.accounts, this.locks, this.properties);
+		return new JobSchedules(this.launcher, this.accounts, this.locks, this.properties, null);
 	}
 
 }
