@@ -1,5 +1,7 @@
 package dev.spotifytracker.job;
 
+import dev.spotifytracker.app.AccountId;
+
 /**
  * One kind of work done for one account, contributed by a feature module (library, plays,
  * playlists...). The runner gives it a {@link JobContext}: its run's Spotify client, log
@@ -22,6 +24,16 @@ public interface Job {
 	 */
 	default boolean essential() {
 		return false;
+	}
+
+	/**
+	 * The Spotify calls the job expects to make for the account, as far as the stored
+	 * data tells beforehand; 0 when it cannot tell or the job is small. A run that would
+	 * take the day's count past 90% of the budget is skipped instead of running into
+	 * Spotify's quota, which would stop every account for hours.
+	 */
+	default int estimatedCalls(AccountId account) {
+		return 0;
 	}
 
 	/**

@@ -100,7 +100,7 @@ public class JobLauncher {
 	private Optional<String> whyNotNow(Claim claim) {
 		try {
 			Optional<String> account = this.accounts.whyNotRunnable(claim.account());
-			return account.isPresent() ? account : this.budget.whyNotAllowed(claim.job());
+			return account.isPresent() ? account : this.budget.whyNotAllowed(claim.job(), claim.account());
 		}
 		catch (RuntimeException ex) {
 			this.runner.fail(claim, "Could not check whether the job may run: " + JobRunner.describe(ex));

@@ -1,9 +1,11 @@
 package dev.spotifytracker.library;
 
+import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.job.Job;
 import dev.spotifytracker.job.JobContext;
 import dev.spotifytracker.job.JobResult;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +18,11 @@ class ReconcileJob implements Job {
 
 	private final LibrarySync sync;
 
-	ReconcileJob(LibrarySync sync) {
+	private final JdbcClient jdbc;
+
+	ReconcileJob(LibrarySync sync, JdbcClient jdbc) {
 		this.sync = sync;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -28,6 +33,21 @@ class ReconcileJob implements Job {
 	@Override
 	public String lockGroup() {
 		return LibraryJob.LOCK_GROUP;
+	}
+
+	/**
+	 * A page per 50 saved albums and per 50 liked tracks (one at least each), and the
+	 * album-tracks pages beyond the 50 tracks Spotify embeds in a saved album.
+	 */
+	@Override
+	public int estimatedCalls(AccountId account) {
+		return this.jdbc.sql("""
+				select greatest(1, ceil(count(*) / 50.0))
+				       + coalesce(sum(ceil(greatest(a.total_tracks - 50, 0) / 50.0)), 0)
+				       + (select greatest(1, ceil(count(*) / 50.0)) from liked_tracks where account_id = :account)
+				from saved_albums s join albums a on a.id = s.album_id
+				where s.account_id = :account
+				""").param("account", account.value()).query(Integer.class).single();
 	}
 
 	@Override

@@ -42,6 +42,33 @@ class CallBudgetTest extends JobTestSupport {
 	}
 
 	@Test
+	void aRunThatWouldPassNinetyPercentIsSkippedWithWhatItNeeds() {
+		AccountId alice = account("alice");
+		spotifyCalls(alice, Instant.now().minus(Duration.ofHours(1)), 400);
+		job("test").estimates(1000);
+
+		JobRun run = finished(this.launcher.runNow("test", alice, Trigger.SCHEDULE));
+
+		assertThat(run.status()).isEqualTo(RunStatus.SKIPPED);
+		assertThat(run.message())
+			.startsWith("Spotify call budget too small for this run now: it needs about 1000 "
+					+ "calls, 400 of 1500 were made in the last 24 hours")
+			.contains("TRACKER_DAILY_CALL_BUDGET");
+		assertThat(job("test").runs()).isZero();
+	}
+
+	@Test
+	void aRunThatFitsBelowNinetyPercentRuns() {
+		AccountId alice = account("alice");
+		spotifyCalls(alice, Instant.now().minus(Duration.ofHours(1)), 400);
+		job("test").estimates(950);
+
+		JobRun run = finished(this.launcher.runNow("test", alice, Trigger.SCHEDULE));
+
+		assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+	}
+
+	@Test
 	void callsOlderThanADayNoLongerCount() {
 		AccountId alice = account("alice");
 		spotifyCalls(alice, Instant.now().minus(Duration.ofHours(25)), 1500);

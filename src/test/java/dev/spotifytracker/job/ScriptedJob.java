@@ -1,5 +1,7 @@
 package dev.spotifytracker.job;
 
+import dev.spotifytracker.app.AccountId;
+
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.Ordered;
@@ -19,6 +21,8 @@ class ScriptedJob implements Job, Ordered {
 	private final AtomicInteger runs = new AtomicInteger();
 
 	private volatile Behaviour behaviour;
+
+	private volatile int estimatedCalls;
 
 	ScriptedJob(String name, String lockGroup, boolean essential) {
 		this.name = name;
@@ -40,6 +44,16 @@ class ScriptedJob implements Job, Ordered {
 	@Override
 	public boolean essential() {
 		return this.essential;
+	}
+
+	@Override
+	public int estimatedCalls(AccountId account) {
+		return this.estimatedCalls;
+	}
+
+	ScriptedJob estimates(int calls) {
+		this.estimatedCalls = calls;
+		return this;
 	}
 
 	@Override
@@ -68,6 +82,7 @@ class ScriptedJob implements Job, Ordered {
 
 	void reset() {
 		this.behaviour = (context) -> new JobResult(0, "nothing to do");
+		this.estimatedCalls = 0;
 		this.runs.set(0);
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.job.Job;
 import dev.spotifytracker.spotify.fake.LibrarySpec;
 import dev.spotifytracker.spotify.fake.SimAlbum;
 import dev.spotifytracker.spotify.fake.SimLikedTrack;
@@ -293,6 +294,21 @@ class LibrarySyncTest extends SyncIntegrationTest {
 		assertThat(runs).allSatisfy((run) -> assertThat(run.result().itemsChanged()).isZero());
 		assertThat(count("select count(*) from liked_tracks")).isEqualTo(liked.size() - 1);
 		assertThat(stored().likedTracks()).containsKey(shared.id());
+	}
+
+	@Test
+	void theReconcileEstimatesItsCallsExactlyBeforeItStarts() {
+		// given: the budget check needs the cost of a reconcile before it makes a call
+		cycle(this.account);
+		sim.requests().reset();
+		Job reconcile = this.jobs.stream().filter((job) -> job.name().equals("reconcile")).findFirst().orElseThrow();
+
+		// when
+		int estimate = reconcile.estimatedCalls(this.account);
+		run("reconcile", this.account).orThrow();
+
+		// then
+		assertThat(estimate).isEqualTo(sim.requests().apiTotal()).isGreaterThan(3);
 	}
 
 	@Test
