@@ -201,9 +201,12 @@ class ListSync {
 					this.oldest = entry.addedAt();
 				}
 			}
-			this.offset += page.items().size();
-			// an empty page that claims a next one would loop forever
-			this.hasNext = page.hasNext() && !page.items().isEmpty();
+			if (page.leftOut() > 0) {
+				log.info("Account {}: {} entries of {} without their {} left out", this.account, page.leftOut(),
+						this.list.label(), (this.table == ListTable.SAVED_ALBUMS) ? "album" : "track");
+			}
+			this.offset += page.entries();
+			this.hasNext = page.continues();
 			this.progress.pageRead(this.list.label(), this.offset, Math.max(this.total, this.offset));
 			return IncrementalPlan.reachesKnownEntry(entries, stored);
 		}

@@ -69,10 +69,13 @@ class SavedAlbumsList implements SyncedList<SavedAlbum> {
 			return page.items();
 		}
 		List<Track> tracks = new ArrayList<>(page.items());
-		while (page.hasNext() && !page.items().isEmpty()) {
-			page = spotify.albumTracks(saved.album().id(), page.offset() + page.items().size(), PAGE_SIZE);
+		int offset = page.nextOffset();
+		do {
+			page = spotify.albumTracks(saved.album().id(), offset, PAGE_SIZE);
 			tracks.addAll(page.items());
+			offset += page.entries();
 		}
+		while (page.continues());
 		return tracks;
 	}
 

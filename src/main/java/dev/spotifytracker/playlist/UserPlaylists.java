@@ -32,9 +32,9 @@ final class UserPlaylists {
 					return calls;
 				}
 			}
-			offset += page.items().size();
+			offset += page.entries();
 		}
-		while (page.hasNext() && !page.items().isEmpty());
+		while (page.continues());
 		return calls;
 	}
 

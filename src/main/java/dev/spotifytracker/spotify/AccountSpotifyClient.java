@@ -74,7 +74,7 @@ final class AccountSpotifyClient implements SpotifyClient {
 					.setQueryParameter("market", MARKET)
 					.build()
 					.getJson(),
-				(json) -> SpotifyJson.page(json, SpotifyJson::track));
+				(json) -> SpotifyJson.page(json, SpotifyJson::listedTrack));
 	}
 
 	@Override

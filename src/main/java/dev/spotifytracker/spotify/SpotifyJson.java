@@ -28,10 +28,14 @@ final class SpotifyJson {
 		return JsonMapper.shared().readTree(json);
 	}
 
+	/**
+	 * @param item reads one entry, or answers null for one without its track or album
+	 */
 	static <T> Page<T> page(JsonNode page, Function<JsonNode, T> item) {
-		List<T> items = list(page.path("items"), item);
-		return new Page<>(items, page.path("offset").asInt(0), page.path("limit").asInt(items.size()),
-				page.path("total").asInt(items.size()), text(page, "next") != null);
+		JsonNode entries = page.path("items");
+		List<T> items = list(entries, item);
+		return new Page<>(items, page.path("offset").asInt(0), page.path("limit").asInt(entries.size()),
+				page.path("total").asInt(entries.size()), text(page, "next") != null, entries.size() - items.size());
 	}
 
 	static SpotifyUser user(JsonNode user) {
@@ -40,8 +44,11 @@ final class SpotifyJson {
 
 	static SavedAlbum savedAlbum(JsonNode entry) {
 		JsonNode album = entry.path("album");
+		if (!hasId(album)) {
+			return null;
+		}
 		Album read = album(album);
-		Page<Track> tracks = album.path("tracks").isObject() ? page(album.path("tracks"), SpotifyJson::track)
+		Page<Track> tracks = album.path("tracks").isObject() ? page(album.path("tracks"), SpotifyJson::listedTrack)
 				: missingTracks(read);
 		return new SavedAlbum(instant(entry, "added_at"), read, tracks);
 	}
@@ -52,16 +59,25 @@ final class SpotifyJson {
 	 */
 	private static Page<Track> missingTracks(Album album) {
 		int total = (album.totalTracks() != null) ? album.totalTracks() : 0;
-		return new Page<>(List.of(), 0, 0, total, total > 0);
+		return new Page<>(List.of(), 0, 0, total, total > 0, 0);
 	}
 
 	static SavedTrack savedTrack(JsonNode entry) {
-		return new SavedTrack(instant(entry, "added_at"), track(entry.path("track")));
+		JsonNode track = entry.path("track");
+		return hasId(track) ? new SavedTrack(instant(entry, "added_at"), track(track)) : null;
 	}
 
 	static PlayedTrack playedTrack(JsonNode entry) {
-		return new PlayedTrack(instant(entry, "played_at"), track(entry.path("track")),
-				text(entry.path("context"), "uri"));
+		JsonNode track = entry.path("track");
+		return hasId(track)
+				? new PlayedTrack(instant(entry, "played_at"), track(track), text(entry.path("context"), "uri")) : null;
+	}
+
+	/**
+	 * A track of an album's track list, or null for an entry without one.
+	 */
+	static Track listedTrack(JsonNode track) {
+		return hasId(track) ? track(track) : null;
 	}
 
 	static List<PlayedTrack> playedTracks(JsonNode page) {
@@ -126,12 +142,22 @@ final class SpotifyJson {
 		return (largest != null) ? text(largest, "url") : null;
 	}
 
+	/**
+	 * The elements {@code item} reads; those it answers null for are left out.
+	 */
 	private static <T> List<T> list(JsonNode array, Function<JsonNode, T> item) {
 		List<T> items = new ArrayList<>(array.size());
 		for (JsonNode element : array) {
-			items.add(item.apply(element));
+			T read = item.apply(element);
+			if (read != null) {
+				items.add(read);
+			}
 		}
 		return items;
+	}
+
+	private static boolean hasId(JsonNode node) {
+		return text(node, "id") != null;
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -1,7 +1,9 @@
 package dev.spotifytracker.library;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.job.Job;
@@ -294,6 +296,32 @@ class LibrarySyncTest extends SyncIntegrationTest {
 		assertThat(runs).allSatisfy((run) -> assertThat(run.result().itemsChanged()).isZero());
 		assertThat(count("select count(*) from liked_tracks")).isEqualTo(liked.size() - 1);
 		assertThat(stored().likedTracks()).containsKey(shared.id());
+	}
+
+	@Test
+	void aLikeSpotifyServesWithoutItsTrackIsLeftOutAndCostsNoFullPassAfterTheFirst() {
+		// given: one like on the second page comes with "track": null
+		SimLikedTrack withdrawn = this.alice.likedTracks().get(60);
+		this.alice.withdraw(withdrawn.track().id());
+
+		// when
+		cycle(this.account);
+		run("reconcile", this.account).orThrow();
+		sim.requests().reset();
+		cycle(this.account);
+
+		// then
+		LibrarySnapshot expected = LibrarySnapshot.of(this.alice);
+		assertThat(stored().likedTracks()).hasSize(expected.likedTracks().size() - 1)
+			.doesNotContainKey(withdrawn.track().id())
+			.containsAllEntriesOf(withoutKey(expected.likedTracks(), withdrawn.track().id()));
+		assertThat(sim.requests().apiTotal()).isLessThanOrEqualTo(3);
+	}
+
+	private static <V> Map<String, V> withoutKey(Map<String, V> map, String key) {
+		Map<String, V> copy = new HashMap<>(map);
+		copy.remove(key);
+		return copy;
 	}
 
 	@Test

@@ -70,7 +70,8 @@ final class LibraryEndpoints {
 		List<Object> items = request.user().likedTracksPage(offset, limit).stream().map((liked) -> {
 			Map<String, Object> item = new LinkedHashMap<>();
 			item.put("added_at", SpotifyJson.addedAt(liked.addedAt()));
-			item.put("track", this.json.fullTrack(liked.track(), view));
+			item.put("track",
+					request.user().isWithdrawn(liked.track().id()) ? null : this.json.fullTrack(liked.track(), view));
 			return (Object) item;
 		}).toList();
 		return SimResponse.json(200,

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Spotify user of the simulator and their library: saved albums, liked tracks, plays,
@@ -39,6 +41,8 @@ public final class SimulatedUser {
 	private final Map<String, SimAvailability> availability = new HashMap<>();
 
 	private final Map<String, SimTrack> relinks = new HashMap<>();
+
+	private final Set<String> withdrawn = new HashSet<>();
 
 	// the user's playlist library in /v1/me/playlists order: the newest on top
 	private final List<String> playlistIds = new ArrayList<>();
@@ -172,6 +176,23 @@ public final class SimulatedUser {
 		requireInCatalog(replacement);
 		synchronized (this.lock) {
 			this.relinks.put(trackId, replacement);
+		}
+	}
+
+	/**
+	 * From now on the user's liked entry of {@code trackId} comes with
+	 * {@code "track": null}, as Spotify answers for a saved track it no longer serves;
+	 * the entry still counts in the list's {@code total}.
+	 */
+	public void withdraw(String trackId) {
+		synchronized (this.lock) {
+			this.withdrawn.add(trackId);
+		}
+	}
+
+	boolean isWithdrawn(String trackId) {
+		synchronized (this.lock) {
+			return this.withdrawn.contains(trackId);
 		}
 	}
 
