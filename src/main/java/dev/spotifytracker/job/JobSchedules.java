@@ -46,13 +46,16 @@ class JobSchedules implements SchedulingConfigurer {
 
 	private final TaskScheduler threads;
 
+	private final Retention retention;
+
 	JobSchedules(JobLauncher launcher, JobAccounts accounts, RunLocks locks, JobProperties properties,
-			TaskScheduler threads) {
+			TaskScheduler threads, Retention retention) {
 		this.launcher = launcher;
 		this.accounts = accounts;
 		this.locks = locks;
 		this.properties = properties;
 		this.threads = threads;
+		this.retention = retention;
 	}
 
 	@Override
@@ -68,7 +71,10 @@ class JobSchedules implements SchedulingConfigurer {
 	}
 
 	void daily() {
-		onOneInstance("schedule:daily", () -> runForEachAccount(DAILY));
+		onOneInstance("schedule:daily", () -> {
+			this.retention.forgetOld();
+			runForEachAccount(DAILY);
+		});
 	}
 
 	private void onOneInstance(String lockName, Runnable schedule) {

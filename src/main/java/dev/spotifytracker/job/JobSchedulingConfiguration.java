@@ -17,8 +17,8 @@ class JobSchedulingConfiguration {
 
 	@Bean
 	JobSchedules jobSchedules(JobLauncher launcher, JobAccounts accounts, RunLocks locks, JobProperties properties,
-			ThreadPoolTaskScheduler scheduleThreads) {
-		return new JobSchedules(launcher, accounts, locks, properties, scheduleThreads);
+			ThreadPoolTaskScheduler scheduleThreads, Retention retention) {
+		return new JobSchedules(launcher, accounts, locks, properties, scheduleThreads, retention);
 	}
 
 	/**

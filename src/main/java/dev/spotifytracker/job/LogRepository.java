@@ -66,6 +66,15 @@ class LogRepository {
 	}
 
 	/**
+	 * @return the lines removed
+	 */
+	int deleteBefore(Instant before) {
+		return this.jdbc.sql("delete from logs where at < :before")
+			.param("before", RunRepository.timestamp(before))
+			.update();
+	}
+
+	/**
 	 * The run's lines in the order they were written (served by {@code logs_run}).
 	 */
 	List<LogLine> ofRun(long runId) {

@@ -81,6 +81,16 @@ public class SpotifyCallMeter implements SpotifyCallRecorder {
 		}
 	}
 
+	/**
+	 * Forgets the counts of minutes before {@code before}.
+	 * @return the rows removed
+	 */
+	public int forgetBefore(Instant before) {
+		return this.jdbc.sql("delete from spotify_calls where minute < :before")
+			.param("before", minute(before))
+			.update();
+	}
+
 	private static OffsetDateTime minute(Instant instant) {
 		return instant.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC);
 	}

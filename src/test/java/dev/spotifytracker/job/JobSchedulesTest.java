@@ -1,5 +1,8 @@
 package dev.spotifytracker.job;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.spotifytracker.app.AccountId;
@@ -28,6 +31,9 @@ class JobSchedulesTest extends JobTestSupport {
 
 	@Autowired
 	private JobProperties properties;
+
+	@Autowired
+	private Retention retention;
 
 	@Test
 	void withSchedulesSwitchedOffNothingIsScheduled() {
@@ -60,6 +66,39 @@ class JobSchedulesTest extends JobTestSupport {
 	}
 
 	@Test
+	void theDailyScheduleForgetsOldCallCountsAndLogLinesButKeepsTheirRuns() {
+		AccountId alice = account("alice");
+		Instant now = Instant.now();
+		long oldRun = finished(this.launcher.runNow("test", alice, Trigger.SCHEDULE)).id();
+		logLine(oldRun, alice, now.minus(Retention.LOG_LINES).minus(Duration.ofHours(1)), "old");
+		logLine(oldRun, alice, now.minus(Retention.LOG_LINES).plus(Duration.ofHours(1)), "recent");
+		callCount(alice, now.minus(Retention.CALL_COUNTS).minus(Duration.ofMinutes(5)));
+		callCount(alice, now.minus(Duration.ofHours(23)));
+
+		schedules().daily();
+
+		assertThat(this.jobRuns.runLogs(oldRun)).extracting(LogLine::message).contains("recent").doesNotContain("old");
+		assertThat(this.jdbc.sql("select count(*) from spotify_calls").query(Integer.class).single()).isOne();
+		assertThat(run(oldRun).status()).isEqualTo(RunStatus.SUCCEEDED);
+	}
+
+	private void logLine(long runId, AccountId account, Instant at, String message) {
+		this.jdbc.sql("insert into logs (run_id, account_id, at, level, message) values (?, ?, ?, 'INFO', ?)")
+			.params(runId, account.value(), RunRepository.timestamp(at), message)
+			.update();
+	}
+
+	private void callCount(AccountId account, Instant at) {
+		this.jdbc.sql("""
+				insert into spotify_calls (minute, account_id, endpoint, calls)
+				values (:minute, :account, 'GET /v1/me/tracks', 1)
+				""")
+			.param("minute", RunRepository.timestamp(at.truncatedTo(ChronoUnit.MINUTES)))
+			.param("account", account.value())
+			.update();
+	}
+
+	@Test
 	void aScheduleThatJustRanOnAnotherInstanceDoesNotRunAgain() {
 		account("alice");
 		schedules().cycle();
@@ -71,7 +110,7 @@ class JobSchedulesTest extends JobTestSupport {
 	}
 
 	private JobSchedules schedules() {
-		return new JobSchedules(this.launcher, this.accounts, this.locks, this.properties, null);
+		return new JobSchedules(this.launcher, this.accounts, this.locks, this.properties, null, this.retention);
 	}
 
 }

@@ -34,6 +34,7 @@ class JobSchedulingConfigurationTest {
 		.withBean(JobLauncher.class, () -> mock(JobLauncher.class))
 		.withBean(JobAccounts.class, () -> mock(JobAccounts.class))
 		.withBean(RunLocks.class, () -> mock(RunLocks.class))
+		.withBean(Retention.class, () -> mock(Retention.class))
 		.withBean(JobProperties.class,
 				() -> new JobProperties(true, "0 */5 * * * *", "0 30 6 * * *", "Europe/Berlin", 1500, 50));
 
@@ -70,6 +71,7 @@ class JobSchedulingConfigurationTest {
 			.withBean(JobLauncher.class, () -> launcher)
 			.withBean(JobAccounts.class, () -> accounts)
 			.withBean(RunLocks.class, () -> locks)
+			.withBean(Retention.class, () -> mock(Retention.class))
 			.withBean(JobProperties.class, () -> new JobProperties(true, "* * * * * *", "* * * * * *", "UTC", 1500, 50))
 			.run((context) -> {
 				try {
