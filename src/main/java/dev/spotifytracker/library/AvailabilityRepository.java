@@ -30,9 +30,8 @@ class AvailabilityRepository {
 	 * @return how many tracks are new here or changed state
 	 */
 	int mergeStaged(AccountId account, Instant checkedAt) {
-		// a data-modifying WITH always runs to completion, and the count reads the table
-		// as it
-		// was before it (one snapshot per statement)
+		// a data-modifying WITH always runs to completion, and the count reads the
+		// table as it was before it (one snapshot per statement)
 		return this.jdbc.sql("""
 				with upserted as (
 				  insert into track_availability (account_id, track_id, is_playable, reason, checked_at)

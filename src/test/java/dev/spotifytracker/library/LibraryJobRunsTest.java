@@ -20,13 +20,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The library jobs under the job runner: locked, recorded, their calls counted.
- *
- * <p>
- * A context of its own (the property only sets the default again): the runner's threads
- * do not come back after the test framework pauses a shared context between test classes
- * ({@code JobThreads.stop()} shuts its executors down for good).
  */
-
 class LibraryJobRunsTest extends SyncIntegrationTest {
 
 	@Autowired
