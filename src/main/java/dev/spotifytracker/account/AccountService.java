@@ -159,6 +159,9 @@ public class AccountService {
 	@Transactional
 	public void disallow(Authentication caller, String spotifyUserId) {
 		Account owner = requireOwner(caller);
+		if (this.policy.usesConfiguredList()) {
+			throw new InvitationException("TRACKER_ALLOWED_USERS is set: change it to change who may sign in.");
+		}
 		if (owner.spotifyUserId().equals(spotifyUserId)) {
 			throw new InvitationException("The owner cannot remove themselves.");
 		}

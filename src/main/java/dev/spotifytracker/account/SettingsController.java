@@ -32,7 +32,10 @@ class SettingsController {
 
 	@GetMapping("/settings")
 	String settings(Authentication caller, Model model) {
-		model.addAttribute("invitations", this.accounts.invitations());
+		// who else may sign in is the owner's business
+		this.accounts.current(caller)
+			.filter(Account::isOwner)
+			.ifPresent((owner) -> model.addAttribute("invitations", this.accounts.invitations()));
 		model.addAttribute("accounts", this.accounts.accessible(caller));
 		// the schedules are configuration: shown, not edited
 		model.addAttribute("jobs", this.jobs);
@@ -58,8 +61,13 @@ class SettingsController {
 	@PostMapping("/settings/allowed-users/remove")
 	String disallow(Authentication caller, @RequestParam("spotifyUserId") String spotifyUserId,
 			RedirectAttributes redirect) {
-		this.accounts.disallow(caller, spotifyUserId);
-		redirect.addFlashAttribute("message", spotifyUserId + " may no longer sign in.");
+		try {
+			this.accounts.disallow(caller, spotifyUserId);
+			redirect.addFlashAttribute("message", spotifyUserId + " may no longer sign in.");
+		}
+		catch (AccountService.InvitationException ex) {
+			redirect.addFlashAttribute("message", ex.getMessage());
+		}
 		return "redirect:/settings";
 	}
 

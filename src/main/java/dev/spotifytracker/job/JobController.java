@@ -49,7 +49,7 @@ class JobController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No job named " + job);
 		}
 		List<AccountId> accessible = this.accounts.accessibleTo(caller);
-		List<AccountId> targets = (account != null) ? List.of(named(account, accessible)) : accessible;
+		List<AccountId> targets = (account != null) ? List.of(named(account, accessible, caller)) : accessible;
 		if (targets.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No account to run " + job + " for");
 		}
@@ -86,9 +86,15 @@ class JobController {
 				run.progressDone(), run.progressTotal(), run.details());
 	}
 
-	private AccountId named(String spotifyUserId, List<AccountId> accessible) {
+	private AccountId named(String spotifyUserId, List<AccountId> accessible, Authentication caller) {
+		// a member is told the same about an account that does not exist and one that is
+		// not theirs, so the API does not tell who else uses the service
+		boolean member = caller.getAuthorities().stream().anyMatch((role) -> "ROLE_MEMBER".equals(role.getAuthority()));
 		AccountId account = this.accounts.bySpotifyUserId(spotifyUserId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No account " + spotifyUserId));
+			.orElseThrow(() -> member
+					? new ResponseStatusException(HttpStatus.FORBIDDEN,
+							"You may not run jobs for account " + spotifyUserId)
+					: new ResponseStatusException(HttpStatus.BAD_REQUEST, "No account " + spotifyUserId));
 		if (!accessible.contains(account)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
 					"You may not run jobs for account " + spotifyUserId);

@@ -132,14 +132,19 @@ class LibraryQueries {
 	}
 
 	Optional<TrackDetail> track(AccountId account, String trackId) {
-		Optional<TrackRow> found = this.jdbc.sql("""
-				select t.id, t.name, t.duration_ms, t.explicit, t.isrc, l.added_at as liked_at,
-				       av.is_playable, av.reason, av.checked_at
-				from tracks t
-				left join liked_tracks l on l.account_id = :account and l.track_id = t.id
-				left join track_availability av on av.account_id = :account and av.track_id = t.id
-				where t.id = :track
-				""")
+		Optional<TrackRow> found = this.jdbc
+			.sql("""
+					select t.id, t.name, t.duration_ms, t.explicit, t.isrc, l.added_at as liked_at,
+					       av.is_playable, av.reason, av.checked_at
+					from tracks t
+					left join liked_tracks l on l.account_id = :account and l.track_id = t.id
+					left join track_availability av on av.account_id = :account and av.track_id = t.id
+					where t.id = :track
+					  -- the catalog is shared: another account's track is not this account's to see
+					  and (l.track_id is not null
+					       or exists (select 1 from saved_albums s where s.account_id = :account and s.album_id = t.album_id)
+					       or exists (select 1 from plays p where p.account_id = :account and p.track_id = t.id))
+					""")
 			.param("account", account.value())
 			.param("track", trackId)
 			.query((rs, row) -> new TrackRow(rs.getString("id"), rs.getString("name"),

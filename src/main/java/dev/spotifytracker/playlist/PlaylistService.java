@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.job.JobAccounts;
+import dev.spotifytracker.job.JobGroupLocks;
 import dev.spotifytracker.spotify.PlaylistSummary;
 import dev.spotifytracker.spotify.SpotifyClient;
 import dev.spotifytracker.spotify.SpotifyClients;
@@ -44,11 +46,14 @@ public class PlaylistService {
 
 	private final JobAccounts accounts;
 
+	private final JobGroupLocks locks;
+
 	private final Clock clock;
 
 	PlaylistService(RuleSettingsRepository settings, PlaylistMappingRepository mappings,
 			ExcludedTrackRepository exclusions, PlaylistQueries queries, TrackSummaries summaries,
-			PlaylistPublisher publisher, SpotifyClients spotify, JobAccounts accounts, Clock clock) {
+			PlaylistPublisher publisher, SpotifyClients spotify, JobAccounts accounts, JobGroupLocks locks,
+			Clock clock) {
 		this.settings = settings;
 		this.mappings = mappings;
 		this.exclusions = exclusions;
@@ -57,6 +62,7 @@ public class PlaylistService {
 		this.publisher = publisher;
 		this.spotify = spotify;
 		this.accounts = accounts;
+		this.locks = locks;
 		this.clock = clock;
 	}
 
@@ -191,6 +197,10 @@ public class PlaylistService {
 	 * not in the user's library, someone else owns it, or another rule uses it
 	 */
 	public PublishedPlaylist link(AccountId account, SmartPlaylistRule rule, String playlist) {
+		return outsideARun(account, () -> linkNow(account, rule, playlist));
+	}
+
+	private PublishedPlaylist linkNow(AccountId account, SmartPlaylistRule rule, String playlist) {
 		String playlistId = PlaylistReference.parse(playlist);
 		Optional<SmartPlaylistRule> other = this.mappings.ruleUsing(account, playlistId)
 			.filter((using) -> using != rule);
@@ -215,6 +225,10 @@ public class PlaylistService {
 	 * start over); the old playlist is left as it is. The next push fills it.
 	 */
 	public PublishedPlaylist recreate(AccountId account, SmartPlaylistRule rule) {
+		return outsideARun(account, () -> recreateNow(account, rule));
+	}
+
+	private PublishedPlaylist recreateNow(AccountId account, SmartPlaylistRule rule) {
 		RuleSettings ruleSettings = this.settings.find(account, rule);
 		PlaylistSummary created = spotify(account).createPlaylist(rule.displayName(),
 				rule.playlistDescription(ruleSettings), false);
@@ -230,19 +244,32 @@ public class PlaylistService {
 	 * (the playlist is then replaced in full at the next push)
 	 */
 	public PublishOutcome pushNow(AccountId account, SmartPlaylistRule rule) {
-		try {
-			return this.publisher.publish(account, this.settings.find(account, rule), spotify(account));
-		}
-		catch (PlaylistPublisher.PushFailedException ex) {
-			return ex.outcome();
-		}
+		return outsideARun(account, () -> {
+			try {
+				return this.publisher.publish(account, this.settings.find(account, rule), spotify(account));
+			}
+			catch (PlaylistPublisher.PushFailedException ex) {
+				return ex.outcome();
+			}
+		});
 	}
 
 	/**
 	 * Pushes every enabled rule now, as the {@code playlists} job does.
 	 */
 	public List<PublishOutcome> pushNow(AccountId account) {
-		return this.publisher.publishAll(account, spotify(account), PlaylistPublisher.PublishListener.NONE);
+		return outsideARun(account,
+				() -> this.publisher.publishAll(account, spotify(account), PlaylistPublisher.PublishListener.NONE));
+	}
+
+	/**
+	 * Runs a playlist change the user asked for under the playlists jobs' lock.
+	 * @throws PlaylistActionException while a playlists run of the account goes on
+	 */
+	private <T> T outsideARun(AccountId account, Supplier<T> change) {
+		return this.locks.tryWhileHolding(PlaylistsJob.NAME, account, change)
+			.orElseThrow(() -> new PlaylistActionException(
+					"A playlists run of this account is going on: try again when it has ended."));
 	}
 
 	/**

@@ -46,7 +46,13 @@ class DisplayZones {
 		}
 		for (Cookie cookie : cookies) {
 			if (COOKIE.equals(cookie.getName())) {
-				return parse(URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8));
+				try {
+					return parse(URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8));
+				}
+				catch (IllegalArgumentException ex) {
+					// a cookie the browser's script did not write: ignored, not a 500
+					return Optional.empty();
+				}
 			}
 		}
 		return Optional.empty();

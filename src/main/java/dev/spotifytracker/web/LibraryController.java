@@ -115,6 +115,9 @@ class LibraryController {
 			.queryParam("kind", kind.value())
 			.queryParam("q", query)
 			.queryParam("page", page)
+			// built before encoding: the builder's own encode() would take "{" in a
+			// search for a URI variable
+			.build()
 			.encode()
 			.toUriString();
 	}

@@ -133,7 +133,9 @@ class LogsController {
 		if (before != null) {
 			url.queryParam("beforeAt", before.at().toString()).queryParam("beforeId", before.id());
 		}
-		return url.encode().toUriString();
+		// built before encoding: the builder's own encode() would take "{" in a filter
+		// for a URI variable
+		return url.build().encode().toUriString();
 	}
 
 	private static LogLevel parseLevel(String level) {

@@ -166,8 +166,9 @@ class PlaylistsController {
 			model.addAttribute("here", returnTo);
 			return "playlists/fragments :: exclusion";
 		}
+		// a redirect target expands "{...}" as a URI variable: such a path is not ours
 		boolean local = returnTo.startsWith("/") && !returnTo.startsWith("//") && !returnTo.contains("\\")
-				&& returnTo.chars().allMatch((c) -> c >= 0x20);
+				&& returnTo.chars().allMatch((c) -> c >= 0x20 && c != '{' && c != '}');
 		return "redirect:" + (local ? returnTo
 				: UriComponentsBuilder.fromPath("/playlists")
 					.queryParam("account", chosen.spotifyUserId())

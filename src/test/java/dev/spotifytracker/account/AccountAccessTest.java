@@ -91,6 +91,33 @@ class AccountAccessTest {
 	}
 
 	@Test
+	void aMemberCannotSeeAnotherAccountsTrackNorLearnItsNameByExcludingIt() {
+		String track = alicesLikedTrack("Alices Secret Song");
+
+		HttpResponse<String> excluded = this.bob.submit("/playlists", "/playlists/exclusions/" + track,
+				Map.of("excluded", "true"));
+
+		assertThat(this.bob.get("/library/tracks/" + track).statusCode()).isEqualTo(404);
+		assertThat(this.alice.get("/library/tracks/" + track).body()).contains("Alices Secret Song");
+		assertThat(excluded.statusCode()).isIn(200, 302);
+		assertThat(this.bob.get("/playlists").body()).contains(track).doesNotContain("Alices Secret Song");
+	}
+
+	@Test
+	void onlyTheOwnerSeesWhoMaySignIn() {
+		assertThat(this.bob.get("/settings").body()).doesNotContain("Who may sign in").doesNotContain("carol");
+		assertThat(this.alice.get("/settings").body()).contains("Who may sign in");
+	}
+
+	@Test
+	void aMemberIsToldTheSameOfAnAccountThatDoesNotExistAsOfAnother() {
+		HttpResponse<String> answer = this.bob.submit("/settings", "/api/jobs/all?account=nobody", Map.of());
+
+		assertThat(answer.statusCode()).isEqualTo(403);
+		assertThat(runCount()).isZero();
+	}
+
+	@Test
 	void theApiTokenRunsJobsButOpensNoPage() {
 		long runsBefore = runCount();
 
@@ -161,6 +188,19 @@ class AccountAccessTest {
 				select 'plays', id, 'api', 'succeeded', now() from accounts where spotify_user_id = ?
 				returning id
 				""").param(spotifyUserId).query(Long.class).single();
+	}
+
+	private String alicesLikedTrack(String name) {
+		String track = "4uLU6hMCjMI75M1A2tKUQC";
+		this.jdbc.sql("insert into albums (id, name) values ('1DFixLWuPkv3KT3TnV35m3', 'Alices Album')").update();
+		this.jdbc.sql("insert into tracks (id, album_id, name) values (?, '1DFixLWuPkv3KT3TnV35m3', ?)")
+			.params(track, name)
+			.update();
+		this.jdbc.sql("""
+				insert into liked_tracks (account_id, track_id, added_at)
+				select id, ?, now() from accounts where spotify_user_id = 'alice'
+				""").param(track).update();
+		return track;
 	}
 
 	private long runCount() {

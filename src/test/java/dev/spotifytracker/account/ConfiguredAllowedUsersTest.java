@@ -1,6 +1,7 @@
 package dev.spotifytracker.account;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import dev.spotifytracker.spotify.fake.SpotifySimulator;
 import dev.spotifytracker.support.IntegrationTest;
@@ -66,6 +67,23 @@ class ConfiguredAllowedUsersTest {
 		String settings = bob.get("/settings").body();
 
 		assertThat(settings).contains("TRACKER_ALLOWED_USERS").doesNotContain("Allow a Spotify user id");
+	}
+
+	@Test
+	void theOwnerCannotTakeBackAListedUsersAccessFromThePage() {
+		signIn("alice");
+		signIn("bob");
+		TestBrowser bob = new TestBrowser("http://127.0.0.1:" + this.port);
+		this.spotify.signInAs("bob");
+		bob.follow("/oauth2/authorization/spotify");
+
+		bob.submit("/settings", "/settings/allowed-users/remove", Map.of("spotifyUserId", "alice"));
+
+		assertThat(bob.get("/settings").body()).contains("TRACKER_ALLOWED_USERS is set");
+		assertThat(this.jdbc
+			.sql("select refresh_token_encrypted is not null from accounts where spotify_user_id = 'alice'")
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 	private HttpResponse<String> signIn(String user) {

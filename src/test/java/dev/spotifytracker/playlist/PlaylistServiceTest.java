@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import dev.spotifytracker.job.JobGroupLocks;
 import dev.spotifytracker.support.IntegrationTest;
+import dev.spotifytracker.support.TestSpotify;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +42,9 @@ class PlaylistServiceTest {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	JobGroupLocks locks;
 
 	Instant now;
 
@@ -127,6 +134,39 @@ class PlaylistServiceTest {
 		assertThat(this.service.exclusions(library.account())).singleElement()
 			.satisfies((excluded) -> assertThat(excluded.track())
 				.isEqualTo(new TrackSummary(id("gone"), null, List.of(), null)));
+	}
+
+	@Test
+	void aPushWhileAPlaylistsRunHoldsTheLockIsRefusedWithoutACall() throws Exception {
+		TestLibrary library = aLibrary(this.jdbc, "alice").savedAlbum("A", daysAgo(3), "a1");
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread run = new Thread(() -> this.locks.tryWhileHolding("playlists", library.account(), () -> {
+			held.countDown();
+			try {
+				return release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}));
+		run.start();
+		try {
+			assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+			long before = TestSpotify.simulator().requests().total();
+
+			assertThatExceptionOfType(PlaylistActionException.class)
+				.isThrownBy(() -> this.service.pushNow(library.account(), NEVER_PLAYED))
+				.withMessageContaining("run of this account is going on");
+			assertThatExceptionOfType(PlaylistActionException.class)
+				.isThrownBy(() -> this.service.recreate(library.account(), NEVER_PLAYED));
+			assertThat(TestSpotify.simulator().requests().total()).isEqualTo(before);
+		}
+		finally {
+			release.countDown();
+			run.join();
+		}
 	}
 
 	@Test

@@ -64,6 +64,13 @@ class LibraryControllerTest {
 	}
 
 	@Test
+	void aSearchWithBracesKeepsThemEncodedInItsPageLinks() throws Exception {
+		this.mvc.perform(get("/library").param("q", "{x}").param("page", "1").with(Viewers.signedInAs("alice")))
+			.andExpect(status().isOk())
+			.andExpect(xpath("//a[@rel='prev']/@href").string(org.hamcrest.Matchers.containsString("q=%7Bx%7D")));
+	}
+
+	@Test
 	void albumsAndArtistsAreListedToo() throws Exception {
 		this.mvc.perform(get("/library").param("kind", "albums").with(Viewers.signedInAs("alice")))
 			.andExpect(xpath("//table[@id='albums']/tbody/tr").nodeCount(2));

@@ -67,4 +67,12 @@ class SettingsPageTest {
 			.andExpect(xpath("//footer//span/span").string("America/New_York"));
 	}
 
+	@Test
+	void aTimeZoneCookieThatDoesNotDecodeIsIgnored() throws Exception {
+		this.mvc
+			.perform(get("/settings").cookie(new jakarta.servlet.http.Cookie("tz", "%zz"))
+				.with(Viewers.signedInAs("alice")))
+			.andExpect(status().isOk());
+	}
+
 }
