@@ -255,14 +255,6 @@ public class PlaylistService {
 	}
 
 	/**
-	 * Pushes every enabled rule now, as the {@code playlists} job does.
-	 */
-	public List<PublishOutcome> pushNow(AccountId account) {
-		return outsideARun(account,
-				() -> this.publisher.publishAll(account, spotify(account), PlaylistPublisher.PublishListener.NONE));
-	}
-
-	/**
 	 * Runs a playlist change the user asked for under the playlists jobs' lock.
 	 * @throws PlaylistActionException while a playlists run of the account goes on
 	 */
