@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.spotifytracker.app.AccountId;
-import dev.spotifytracker.job.JobAccounts;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,6 @@
 package dev.spotifytracker.account;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,6 @@
 package dev.spotifytracker.account;
 
-import dev.spotifytracker.job.JobProperties;
-import dev.spotifytracker.job.JobRuns;
-
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,21 +11,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Settings of the signed-in person: who else may sign in (the owner only), the time zone
- * of the dashboard's dates, and the job schedules (read-only, from configuration).
+ * of the dashboard's dates, and the sections other modules add ({@link SettingsSection}),
+ * such as the job schedules.
  */
 @Controller
 class SettingsController {
 
 	private final AccountService accounts;
 
-	private final JobProperties jobs;
+	private final ObjectProvider<SettingsSection> sections;
 
-	private final JobRuns runs;
-
-	SettingsController(AccountService accounts, JobProperties jobs, JobRuns runs) {
+	SettingsController(AccountService accounts, ObjectProvider<SettingsSection> sections) {
 		this.accounts = accounts;
-		this.jobs = jobs;
-		this.runs = runs;
+		this.sections = sections;
 	}
 
 	@GetMapping("/settings")
@@ -37,10 +33,9 @@ class SettingsController {
 			.filter(Account::isOwner)
 			.ifPresent((owner) -> model.addAttribute("invitations", this.accounts.invitations()));
 		model.addAttribute("accounts", this.accounts.accessible(caller));
-		// the schedules are configuration: shown, not edited
-		model.addAttribute("jobs", this.jobs);
-		model.addAttribute("nextCycle", this.runs.nextScheduledRun("all").orElse(null));
-		model.addAttribute("nextDaily", this.runs.nextScheduledRun("reconcile").orElse(null));
+		this.accounts.current(caller)
+			.ifPresent((viewer) -> model.addAttribute("panels",
+					this.sections.orderedStream().map((section) -> section.panel(viewer)).toList()));
 		return "account/settings";
 	}
 

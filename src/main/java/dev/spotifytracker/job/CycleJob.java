@@ -4,27 +4,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Job {@code all}, the cycle of one account: {@code library} (incremental), then
- * {@code plays}, then {@code playlists} only when one of them changed something. Each
- * step is a run of its own; this run's details list them ({@code steps}), its items and
- * calls are their sums, and it fails when a step failed. A step whose job is not in this
- * service is left out; a step already running is noted and not waited for.
+ * Job {@code all}, the cycle of one account: the jobs of the cycle group
+ * ({@link JobSchedule#cycle}) in their order, each as a run of its own, except a job that
+ * says it has nothing to do ({@link Job#notNeeded}; the playlists when neither the
+ * library nor the plays changed). This run's details list the steps ({@code steps}), its
+ * items and calls are their sums, and it fails when a step failed. A step already running
+ * is noted and not waited for. The cycle knows no job by name: features put their jobs in
+ * it.
  */
 @Component
 class CycleJob implements Job {
 
 	static final String NAME = "all";
-
-	static final String LIBRARY = "library";
-
-	static final String PLAYS = "plays";
-
-	static final String PLAYLISTS = "playlists";
 
 	private final ObjectProvider<JobLauncher> launcher;
 
@@ -40,6 +37,12 @@ class CycleJob implements Job {
 		return NAME;
 	}
 
+	@Override
+	public String description() {
+		List<String> steps = this.registry.inGroup(JobSchedule.Group.CYCLE).stream().map(Job::name).toList();
+		return "The cycle: " + String.join(", then ", steps) + ", each only when it has something to do.";
+	}
+
 	/**
 	 * The cycle itself always runs; each step decides against the budget (so
 	 * {@code plays} runs when the others may not).
@@ -52,17 +55,14 @@ class CycleJob implements Job {
 	@Override
 	public JobResult run(JobContext context) {
 		Steps steps = new Steps();
-		for (String job : List.of(LIBRARY, PLAYS)) {
-			if (this.registry.contains(job)) {
-				steps.add(job, this.launcher.getObject().runNow(job, context.account(), context.trigger()));
-			}
-		}
-		if (this.registry.contains(PLAYLISTS)) {
-			if (steps.changed > 0) {
-				steps.add(PLAYLISTS, this.launcher.getObject().runNow(PLAYLISTS, context.account(), context.trigger()));
+		for (Job step : this.registry.inGroup(JobSchedule.Group.CYCLE)) {
+			Optional<String> notNeeded = step.notNeeded(context.account());
+			if (notNeeded.isPresent()) {
+				steps.note(step.name(), notNeeded.get());
 			}
 			else {
-				steps.note(PLAYLISTS, "not needed: nothing changed");
+				steps.add(step.name(),
+						this.launcher.getObject().runNow(step.name(), context.account(), context.trigger()));
 			}
 		}
 		context.detail("steps", steps.rows);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.spotifytracker.account.JobAccounts;
 import dev.spotifytracker.app.AccountId;
 
 import org.springframework.http.HttpStatus;

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 
+import dev.spotifytracker.account.JobAccounts;
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.job.RunClaims.Claim;
 import org.slf4j.Logger;

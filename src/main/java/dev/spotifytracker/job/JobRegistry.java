@@ -1,6 +1,8 @@
 package dev.spotifytracker.job;
 
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +16,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The jobs of the service: every bean implementing {@link Job}, by name. Read on first
- * use rather than at construction, so a job may itself depend on the runner.
+ * The jobs of the service: every bean implementing {@link Job}, by name, and the order
+ * the schedules and the jobs page take them in. Read on first use rather than at
+ * construction, so a job may itself depend on the runner.
  *
  * <p>
  * When two beans share a name, the one ordered first ({@code Ordered} or {@code @Order})
  * is used and the other is reported: a test replaces a feature's job this way.
  */
 @Component
-class JobRegistry {
+public class JobRegistry {
 
 	private static final Logger log = LoggerFactory.getLogger(JobRegistry.class);
 
@@ -44,6 +47,37 @@ class JobRegistry {
 
 	Set<String> names() {
 		return jobs().keySet();
+	}
+
+	Collection<Job> all() {
+		return jobs().values();
+	}
+
+	/**
+	 * The jobs the jobs page offers, in the order it shows them: the cycle's, then the
+	 * daily schedule's, each in its order, then the others by name; the cycle itself
+	 * ({@value CycleJob#NAME}) last.
+	 */
+	public List<Job> listed() {
+		return jobs().values()
+			.stream()
+			.filter(Job::listed)
+			.sorted(Comparator.comparing((Job job) -> job.name().equals(CycleJob.NAME))
+				.thenComparing((job) -> job.schedule().group())
+				.thenComparingInt((job) -> job.schedule().order())
+				.thenComparing(Job::name))
+			.toList();
+	}
+
+	/**
+	 * The jobs a schedule runs, in their order.
+	 */
+	List<Job> inGroup(JobSchedule.Group group) {
+		return jobs().values()
+			.stream()
+			.filter((job) -> job.schedule().group() == group)
+			.sorted(Comparator.comparingInt((Job job) -> job.schedule().order()).thenComparing(Job::name))
+			.toList();
 	}
 
 	/**

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import dev.spotifytracker.app.AccountId;
 
@@ -29,12 +30,15 @@ public class JobRuns {
 
 	private final JobProperties properties;
 
+	private final JobRegistry registry;
+
 	private final Clock clock;
 
-	JobRuns(RunRepository runs, LogRepository logs, JobProperties properties, Clock clock) {
+	JobRuns(RunRepository runs, LogRepository logs, JobProperties properties, JobRegistry registry, Clock clock) {
 		this.runs = runs;
 		this.logs = logs;
 		this.properties = properties;
+		this.registry = registry;
 		this.clock = clock;
 	}
 
@@ -74,26 +78,49 @@ public class JobRuns {
 	}
 
 	/**
-	 * When the schedules next run the job, or empty when no schedule runs it (or the
-	 * schedules are off).
+	 * When the schedules next run the job (or a job that also does its work), or empty
+	 * when no schedule runs it (or the schedules are off).
 	 */
 	public Optional<Instant> nextScheduledRun(String job) {
 		if (!this.properties.schedulesEnabled()) {
 			return Optional.empty();
 		}
-		Stream<String> crons = Stream.empty();
-		if (List.of(CycleJob.NAME, CycleJob.LIBRARY, CycleJob.PLAYS, CycleJob.PLAYLISTS).contains(job)) {
-			crons = Stream.concat(crons, Stream.of(this.properties.cycleCron()));
+		Set<JobSchedule.Group> groups = EnumSet.noneOf(JobSchedule.Group.class);
+		if (CycleJob.NAME.equals(job)) {
+			groups.add(JobSchedule.Group.CYCLE);
 		}
-		// the daily snapshot check (playlists-reconcile) pushes the playlists too
-		if (JobSchedules.DAILY.contains(job) || CycleJob.PLAYLISTS.equals(job)) {
-			crons = Stream.concat(crons, Stream.of(this.properties.reconcileCron()));
-		}
+		this.registry.all()
+			.stream()
+			.filter((each) -> each.name().equals(job) || each.alsoDoes().contains(job))
+			.forEach((each) -> groups.add(each.schedule().group()));
 		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(ZoneId.of(this.properties.zone())));
-		return crons.map((cron) -> CronExpression.parse(cron).next(now))
+		return groups.stream()
+			.map(this::cron)
+			.flatMap(Optional::stream)
+			.map((cron) -> CronExpression.parse(cron).next(now))
 			.filter((next) -> next != null)
 			.map(ZonedDateTime::toInstant)
 			.min(Instant::compareTo);
+	}
+
+	/**
+	 * When the daily schedule next runs, or empty when the schedules are off.
+	 */
+	Optional<Instant> nextDailyRun() {
+		if (!this.properties.schedulesEnabled()) {
+			return Optional.empty();
+		}
+		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(ZoneId.of(this.properties.zone())));
+		return Optional.ofNullable(CronExpression.parse(this.properties.reconcileCron()).next(now))
+			.map(ZonedDateTime::toInstant);
+	}
+
+	private Optional<String> cron(JobSchedule.Group group) {
+		return switch (group) {
+			case CYCLE -> Optional.of(this.properties.cycleCron());
+			case DAILY -> Optional.of(this.properties.reconcileCron());
+			case ON_DEMAND -> Optional.empty();
+		};
 	}
 
 	private static int pageSize(int size) {

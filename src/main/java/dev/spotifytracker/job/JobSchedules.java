@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import dev.spotifytracker.account.JobAccounts;
 import dev.spotifytracker.app.AccountId;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
@@ -18,20 +19,15 @@ import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * The schedules: every {@link JobProperties#cycleCron()} the cycle ({@code all}) of every
- * scheduled account; every {@link JobProperties#reconcileCron()} {@code reconcile}, then
- * {@code availability}, then {@code playlists} of each. Each schedule takes a lock shared
- * by the instances, held at least a minute, so instances whose clocks differ by seconds
- * do not both run it; each run still takes its own per-account lock.
+ * scheduled account; every {@link JobProperties#reconcileCron()} the retention, then the
+ * jobs of the daily group ({@link JobSchedule#daily}) of each, in their order. Each
+ * schedule takes a lock shared by the instances, held at least a minute, so instances
+ * whose clocks differ by seconds do not both run it; each run still takes its own
+ * per-account lock.
  */
 class JobSchedules implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(JobSchedules.class);
-
-	/**
-	 * The snapshot check of the playlists also pushes them, so it stands in for
-	 * {@code playlists}.
-	 */
-	static final List<String> DAILY = List.of("reconcile", "availability", "playlists-reconcile");
 
 	/** The cycle and the daily schedule. */
 	static final int SCHEDULES = 2;
@@ -48,14 +44,17 @@ class JobSchedules implements SchedulingConfigurer {
 
 	private final Retention retention;
 
+	private final JobRegistry registry;
+
 	JobSchedules(JobLauncher launcher, JobAccounts accounts, RunLocks locks, JobProperties properties,
-			TaskScheduler threads, Retention retention) {
+			TaskScheduler threads, Retention retention, JobRegistry registry) {
 		this.launcher = launcher;
 		this.accounts = accounts;
 		this.locks = locks;
 		this.properties = properties;
 		this.threads = threads;
 		this.retention = retention;
+		this.registry = registry;
 	}
 
 	@Override
@@ -73,7 +72,7 @@ class JobSchedules implements SchedulingConfigurer {
 	void daily() {
 		onOneInstance("schedule:daily", () -> {
 			this.retention.forgetOld();
-			runForEachAccount(DAILY);
+			runForEachAccount(this.registry.inGroup(JobSchedule.Group.DAILY).stream().map(Job::name).toList());
 		});
 	}
 

@@ -1,5 +1,7 @@
 package dev.spotifytracker.job;
 
+import dev.spotifytracker.account.JobAccounts;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +19,8 @@ class JobSchedulingConfiguration {
 
 	@Bean
 	JobSchedules jobSchedules(JobLauncher launcher, JobAccounts accounts, RunLocks locks, JobProperties properties,
-			ThreadPoolTaskScheduler scheduleThreads, Retention retention) {
-		return new JobSchedules(launcher, accounts, locks, properties, scheduleThreads, retention);
+			ThreadPoolTaskScheduler scheduleThreads, Retention retention, JobRegistry registry) {
+		return new JobSchedules(launcher, accounts, locks, properties, scheduleThreads, retention, registry);
 	}
 
 	/**

@@ -9,9 +9,11 @@ import dev.spotifytracker.job.Job;
 import dev.spotifytracker.job.JobContext;
 import dev.spotifytracker.job.JobProperties;
 import dev.spotifytracker.job.JobResult;
+import dev.spotifytracker.job.JobSchedule;
 import dev.spotifytracker.spotify.Playability;
 import dev.spotifytracker.spotify.SpotifyRequestException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,8 +35,11 @@ class AvailabilityJob implements Job {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	AvailabilityJob(AvailabilityRepository availability, JobProperties properties,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.availability = availability;
 		this.properties = properties;
 		this.transaction = new TransactionTemplate(transactions);
@@ -44,6 +49,16 @@ class AvailabilityJob implements Job {
 	@Override
 	public String name() {
 		return "availability";
+	}
+
+	@Override
+	public String description() {
+		return "Whether library tracks still play in your country, a batch at a time.";
+	}
+
+	@Override
+	public JobSchedule schedule() {
+		return JobSchedule.daily(20);
 	}
 
 	@Override
@@ -90,8 +105,12 @@ class AvailabilityJob implements Job {
 	}
 
 	private int save(JobContext context, Map<String, Playability> answers) {
-		return this.transaction
+		int changed = this.transaction
 			.execute((status) -> this.availability.write(context.account(), answers, this.clock.instant()));
+		if (changed > 0) {
+			this.events.publishEvent(new LibraryChanged(context.account(), changed));
+		}
+		return changed;
 	}
 
 }

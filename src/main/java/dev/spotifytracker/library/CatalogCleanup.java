@@ -1,7 +1,12 @@
 package dev.spotifytracker.library;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import dev.spotifytracker.app.AccountId;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -9,14 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After a full pass: drops the availability of tracks that left the account's library,
- * then every catalog row nothing refers to any more (no account's library, no play), in
- * one transaction. Plays are never deleted, so a played track stays with its album and
- * artists.
- *
- * <p>
- * The statements read {@code plays}, the plays module's table: a foreign key from plays
- * forbids deleting a played track, and one anti-join is what it takes to know which are
- * (the plays repository has no use for such a query).
+ * then every catalog row nothing refers to any more (no account's library, nothing of
+ * another module: {@link CatalogReferences}, a play say), in one transaction. Plays are
+ * never deleted, so a played track stays with its album and artists. The exclusive
+ * catalog lock keeps every catalog write (and so every new reference, which is written
+ * with its track) out while the cleanup decides.
  */
 @Component
 class CatalogCleanup {
@@ -27,10 +29,14 @@ class CatalogCleanup {
 
 	private final TransactionTemplate transaction;
 
-	CatalogCleanup(JdbcClient jdbc, AvailabilityRepository availability, PlatformTransactionManager transactions) {
+	private final ObjectProvider<CatalogReferences> references;
+
+	CatalogCleanup(JdbcClient jdbc, AvailabilityRepository availability, PlatformTransactionManager transactions,
+			ObjectProvider<CatalogReferences> references) {
 		this.jdbc = jdbc;
 		this.availability = availability;
 		this.transaction = new TransactionTemplate(transactions);
+		this.references = references;
 	}
 
 	/**
@@ -43,12 +49,19 @@ class CatalogCleanup {
 			if (!CatalogLock.tryExclusive(this.jdbc)) {
 				return new Removed(availability, 0, 0, 0, true);
 			}
-			int tracks = this.jdbc.sql("""
-					delete from tracks t
+			List<String> outsideEveryLibrary = this.jdbc.sql("""
+					select t.id from tracks t
 					where not exists (select 1 from liked_tracks l where l.track_id = t.id)
 					  and not exists (select 1 from saved_albums s where s.album_id = t.album_id)
-					  and not exists (select 1 from plays p where p.track_id = t.id)
-					""").update();
+					""").query(String.class).list();
+			Set<String> referenced = new HashSet<>();
+			this.references.orderedStream()
+				.forEach((refs) -> referenced.addAll(refs.stillReferenced(outsideEveryLibrary)));
+			String[] unused = outsideEveryLibrary.stream()
+				.filter((track) -> !referenced.contains(track))
+				.toArray(String[]::new);
+			int tracks = (unused.length == 0) ? 0
+					: this.jdbc.sql("delete from tracks where id = any(:ids::text[])").param("ids", unused).update();
 			int albums = this.jdbc.sql("""
 					delete from albums a
 					where not exists (select 1 from saved_albums s where s.album_id = a.id)

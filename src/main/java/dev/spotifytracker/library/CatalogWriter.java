@@ -19,14 +19,10 @@ import org.springframework.stereotype.Component;
  * account. Each table gets one multi-row upsert per call; rows are sorted by id so two
  * writers lock shared rows in the same order, and unchanged rows are left alone (no new
  * row version, no churn). Joins the caller's transaction, and keeps the catalog cleanup
- * away until it ends.
- *
- * <p>
- * Public for the plays module, which stores the tracks of new plays before the plays
- * themselves (foreign keys).
+ * away until it ends. Other modules write through {@link CatalogService}.
  */
 @Component
-public class CatalogWriter {
+class CatalogWriter {
 
 	private final JdbcClient jdbc;
 
@@ -38,7 +34,7 @@ public class CatalogWriter {
 	 * Stores full tracks (each carrying its album), for example those of recently played
 	 * or of the liked tracks list.
 	 */
-	public void saveTracks(Collection<Track> tracks) {
+	void saveTracks(Collection<Track> tracks) {
 		write(tracksBatch(tracks), Commit.DURABLE);
 	}
 

@@ -3,6 +3,7 @@ package dev.spotifytracker.library;
 import dev.spotifytracker.job.Job;
 import dev.spotifytracker.job.JobContext;
 import dev.spotifytracker.job.JobResult;
+import dev.spotifytracker.job.JobSchedule;
 
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,16 @@ class LibraryJob implements Job {
 	@Override
 	public String name() {
 		return "library";
+	}
+
+	@Override
+	public String description() {
+		return "Saved albums and liked tracks: what changed since the last sync.";
+	}
+
+	@Override
+	public JobSchedule schedule() {
+		return JobSchedule.cycle(10);
 	}
 
 	@Override

@@ -131,7 +131,12 @@ class LibraryQueries {
 			.list();
 	}
 
-	Optional<TrackDetail> track(AccountId account, String trackId) {
+	/**
+	 * @param outsideLibrary whether the account may see the track though it is not in its
+	 * library (it played it); the catalog is shared, and another account's track is not
+	 * this account's to see
+	 */
+	Optional<TrackDetail> track(AccountId account, String trackId, boolean outsideLibrary) {
 		Optional<TrackRow> found = this.jdbc
 			.sql("""
 					select t.id, t.name, t.duration_ms, t.explicit, t.isrc, l.added_at as liked_at,
@@ -140,13 +145,12 @@ class LibraryQueries {
 					left join liked_tracks l on l.account_id = :account and l.track_id = t.id
 					left join track_availability av on av.account_id = :account and av.track_id = t.id
 					where t.id = :track
-					  -- the catalog is shared: another account's track is not this account's to see
-					  and (l.track_id is not null
-					       or exists (select 1 from saved_albums s where s.account_id = :account and s.album_id = t.album_id)
-					       or exists (select 1 from plays p where p.account_id = :account and p.track_id = t.id))
+					  and (:outsideLibrary or l.track_id is not null
+					       or exists (select 1 from saved_albums s where s.account_id = :account and s.album_id = t.album_id))
 					""")
 			.param("account", account.value())
 			.param("track", trackId)
+			.param("outsideLibrary", outsideLibrary)
 			.query((rs, row) -> new TrackRow(rs.getString("id"), rs.getString("name"),
 					(Integer) rs.getObject("duration_ms"), (Boolean) rs.getObject("explicit"), rs.getString("isrc"),
 					instant(rs, "liked_at"), (Boolean) rs.getObject("is_playable"), rs.getString("reason"),

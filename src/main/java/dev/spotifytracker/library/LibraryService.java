@@ -5,12 +5,13 @@ import java.util.Optional;
 
 import dev.spotifytracker.app.AccountId;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * The library module's public face for the dashboard: how big an account's library is,
- * searches over it, and one track's detail. Play figures come from the plays module's
- * {@code PlayService}.
+ * searches over it, and one track's detail. Play figures come from the module that keeps
+ * plays ({@link TrackPlayFigures}).
  */
 @Service
 public class LibraryService {
@@ -20,8 +21,11 @@ public class LibraryService {
 
 	private final LibraryQueries queries;
 
-	LibraryService(LibraryQueries queries) {
+	private final ObjectProvider<CatalogReferences> references;
+
+	LibraryService(LibraryQueries queries, ObjectProvider<CatalogReferences> references) {
 		this.queries = queries;
+		this.references = references;
 	}
 
 	public LibraryCounts counts(AccountId account) {
@@ -56,7 +60,12 @@ public class LibraryService {
 	 * A stored track (in the library or only played) as the account sees it.
 	 */
 	public Optional<TrackDetail> track(AccountId account, String trackId) {
-		return this.queries.track(account, trackId);
+		Optional<TrackDetail> inLibrary = this.queries.track(account, trackId, false);
+		if (inLibrary.isPresent()) {
+			return inLibrary;
+		}
+		boolean played = this.references.orderedStream().anyMatch((refs) -> refs.refersTo(account, trackId));
+		return played ? this.queries.track(account, trackId, true) : Optional.empty();
 	}
 
 	private static int clamp(int limit) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.spotifytracker.job.JobContext;
 import dev.spotifytracker.job.JobResult;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,15 @@ class LibrarySync {
 
 	private final CatalogCleanup cleanup;
 
-	LibrarySync(ListSync lists, SavedAlbumsList savedAlbums, LikedTracksList likedTracks, CatalogCleanup cleanup) {
+	private final ApplicationEventPublisher events;
+
+	LibrarySync(ListSync lists, SavedAlbumsList savedAlbums, LikedTracksList likedTracks, CatalogCleanup cleanup,
+			ApplicationEventPublisher events) {
 		this.lists = lists;
 		this.savedAlbums = savedAlbums;
 		this.likedTracks = likedTracks;
 		this.cleanup = cleanup;
+		this.events = events;
 	}
 
 	JobResult sync(JobContext context, SyncMode mode) {
@@ -37,9 +42,11 @@ class LibrarySync {
 		ListSync.ListOutcome albums = this.lists.sync(context.account(), context.spotify(), this.savedAlbums, mode,
 				progress);
 		report(context, albums);
+		announce(context, albums.changed());
 		ListSync.ListOutcome liked = this.lists.sync(context.account(), context.spotify(), this.likedTracks, mode,
 				progress);
 		report(context, liked);
+		announce(context, liked.changed());
 		int changed = albums.changed() + liked.changed();
 		StringBuilder message = new StringBuilder().append(summary(albums)).append("; ").append(summary(liked));
 		boolean removals = albums.removed() + liked.removed() > 0;
@@ -54,8 +61,18 @@ class LibrarySync {
 				message.append("; ").append(removed.catalogRows()).append(" unused catalog rows removed");
 			}
 			changed += removed.availability();
+			announce(context, removed.availability());
 		}
 		return new JobResult(changed, message.toString());
+	}
+
+	/**
+	 * Each stage commits on its own, so each change is told as soon as it is stored.
+	 */
+	private void announce(JobContext context, int changes) {
+		if (changes > 0) {
+			this.events.publishEvent(new LibraryChanged(context.account(), changes));
+		}
 	}
 
 	private static void report(JobContext context, ListSync.ListOutcome outcome) {

@@ -4,6 +4,7 @@ import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.job.Job;
 import dev.spotifytracker.job.JobContext;
 import dev.spotifytracker.job.JobResult;
+import dev.spotifytracker.job.JobSchedule;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,16 @@ class ReconcileJob implements Job {
 	@Override
 	public String name() {
 		return "reconcile";
+	}
+
+	@Override
+	public String description() {
+		return "A full pass over saved albums and liked tracks.";
+	}
+
+	@Override
+	public JobSchedule schedule() {
+		return JobSchedule.daily(10);
 	}
 
 	@Override

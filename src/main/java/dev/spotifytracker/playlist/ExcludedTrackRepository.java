@@ -53,24 +53,21 @@ class ExcludedTrackRepository {
 	/**
 	 * The account's exclusions, the most recent first, with names from the catalog where
 	 * it still holds the track and the track is the account's: in its library or its
-	 * plays (a read model over the library module's tables). The catalog is shared, so a
-	 * name for any id would tell what other accounts hold.
+	 * plays (the library's and the plays' read models). The catalog is shared, so a name
+	 * for any id would tell what other accounts hold.
 	 */
 	List<ExcludedTrack> findAll(AccountId account) {
 		return this.jdbc
 			.sql("""
-					select x.track_id, x.excluded_at, t.name, al.name as album,
-					       array_remove(array_agg(ar.name order by ta.position), null) as artists
+					select x.track_id, x.excluded_at, t.track_name as name, t.album_name as album,
+					       array_remove(array_agg(ta.artist_name order by ta.position), null) as artists
 					from excluded_tracks x
-					left join tracks t on t.id = x.track_id
-					  and (exists (select 1 from liked_tracks l where l.account_id = x.account_id and l.track_id = t.id)
-					       or exists (select 1 from saved_albums s where s.account_id = x.account_id and s.album_id = t.album_id)
-					       or exists (select 1 from plays p where p.account_id = x.account_id and p.track_id = t.id))
-					left join albums al on al.id = t.album_id
-					left join track_artists ta on ta.track_id = t.id
-					left join artists ar on ar.id = ta.artist_id
+					left join catalog_tracks t on t.track_id = x.track_id
+					  and (exists (select 1 from library_tracks l where l.account_id = x.account_id and l.track_id = t.track_id)
+					       or exists (select 1 from counted_plays p where p.account_id = x.account_id and p.track_id = t.track_id))
+					left join catalog_track_artists ta on ta.track_id = t.track_id
 					where x.account_id = ?
-					group by x.track_id, x.excluded_at, t.name, al.name
+					group by x.track_id, x.excluded_at, t.track_name, t.album_name
 					order by x.excluded_at desc, x.track_id
 					""")
 			.param(account.value())

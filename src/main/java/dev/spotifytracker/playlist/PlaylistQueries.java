@@ -16,11 +16,10 @@ import org.springframework.stereotype.Component;
  * query per rule.
  *
  * <p>
- * This is a read model: it reads the library module's tables ({@code liked_tracks},
- * {@code saved_albums}, {@code tracks}, {@code track_availability}) and the plays
- * module's {@code plays} directly instead of through their services, because a rule joins
- * them all and must run in well under a second on 50,000 library tracks and 1,000,000
- * plays (see PlaylistBenchmark); it never writes them.
+ * A rule joins the library and the plays in one query, which must run in well under a
+ * second on 50,000 library tracks and 1,000,000 plays (see PlaylistBenchmark): it reads
+ * the read models those modules publish ({@code library_tracks}, {@code catalog_tracks},
+ * {@code counted_plays}, {@code track_play_counts}), never their tables.
  *
  * <p>
  * Definitions: a library track is a liked track or a track of a saved album;
@@ -33,35 +32,23 @@ import org.springframework.stereotype.Component;
 class PlaylistQueries {
 
 	/**
-	 * The account's eligible library tracks. A full join of the two halves of the
-	 * library: cheaper than grouping their union, and each half holds a track once.
-	 * {@code least} ignores nulls.
+	 * The account's eligible library tracks.
 	 */
 	private static final String ELIGIBLE = """
-			with library as (
-			    select coalesce(liked.track_id, saved.track_id) as track_id,
-			           least(liked.added_at, saved.added_at) as library_added_at,
-			           liked.added_at as liked_at
-			    from (select track_id, added_at from liked_tracks where account_id = :account) liked
-			    full join (select t.id as track_id, sa.added_at
-			               from saved_albums sa join tracks t on t.album_id = sa.album_id
-			               where sa.account_id = :account) saved on saved.track_id = liked.track_id
-			), eligible as (
-			    select library.* from library
-			    where not exists (select 1 from track_availability a
-			                      where a.account_id = :account and a.track_id = library.track_id
-			                      and a.is_playable = false)
+			with eligible as (
+			    select lib.track_id, lib.added_at as library_added_at, lib.liked_at
+			    from library_tracks lib
+			    where lib.account_id = :account and lib.is_playable is not false
 			      and not exists (select 1 from excluded_tracks x
-			                      where x.account_id = :account and x.track_id = library.track_id)
+			                      where x.account_id = :account and x.track_id = lib.track_id)
 			)
 			""";
 
-	/** Plays per track over all sources. */
+	/** Counted plays per track. */
 	private static final String STATS = """
 			, stats as (
-			    select track_id, count(*) as play_count, max(played_at) as last_played_at
-			    from plays where account_id = :account
-			    group by track_id
+			    select track_id, plays as play_count, last_played_at
+			    from track_play_counts where account_id = :account
 			)
 			""";
 
@@ -69,8 +56,8 @@ class PlaylistQueries {
 
 	private static final String NEVER_PLAYED = ELIGIBLE + """
 			select e.track_id, count(*) over () as matching
-			from eligible e join tracks t on t.id = e.track_id
-			where not exists (select 1 from plays p where p.account_id = :account and p.track_id = e.track_id)
+			from eligible e join catalog_tracks t on t.track_id = e.track_id
+			where not exists (select 1 from counted_plays p where p.account_id = :account and p.track_id = e.track_id)
 			order by e.library_added_at desc, t.album_id, t.disc_number, t.track_number, e.track_id
 			limit :limit
 			""";
@@ -109,9 +96,9 @@ class PlaylistQueries {
 
 	private static final String NEW_NEVER_PLAYED = ELIGIBLE + """
 			select e.track_id, count(*) over () as matching
-			from eligible e join tracks t on t.id = e.track_id
+			from eligible e join catalog_tracks t on t.track_id = e.track_id
 			where e.library_added_at >= :since
-			  and not exists (select 1 from plays p where p.account_id = :account and p.track_id = e.track_id)
+			  and not exists (select 1 from counted_plays p where p.account_id = :account and p.track_id = e.track_id)
 			order by e.library_added_at desc, t.album_id, t.disc_number, t.track_number, e.track_id
 			limit :limit
 			""";

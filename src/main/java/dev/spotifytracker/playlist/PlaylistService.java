@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import dev.spotifytracker.account.JobAccounts;
 import dev.spotifytracker.app.AccountId;
-import dev.spotifytracker.job.JobAccounts;
 import dev.spotifytracker.job.JobGroupLocks;
+import dev.spotifytracker.library.TrackExclusions;
 import dev.spotifytracker.spotify.PlaylistSummary;
 import dev.spotifytracker.spotify.SpotifyClient;
 import dev.spotifytracker.spotify.SpotifyClients;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
  * playlists, and pushing now.
  */
 @Service
-public class PlaylistService {
+public class PlaylistService implements TrackExclusions {
 
 	private static final Pattern TRACK_ID = Pattern.compile("[0-9A-Za-z]{22}");
 
@@ -183,6 +184,7 @@ public class PlaylistService {
 	/**
 	 * The ids of the account's excluded tracks, for marking them in a list.
 	 */
+	@Override
 	public Set<String> excludedTrackIds(AccountId account) {
 		return this.exclusions.trackIds(account);
 	}

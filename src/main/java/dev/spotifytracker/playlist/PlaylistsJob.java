@@ -3,10 +3,13 @@ package dev.spotifytracker.playlist;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.job.Job;
 import dev.spotifytracker.job.JobContext;
 import dev.spotifytracker.job.JobResult;
+import dev.spotifytracker.job.JobSchedule;
 
 import org.springframework.stereotype.Component;
 
@@ -23,13 +26,34 @@ class PlaylistsJob implements Job {
 
 	private final PlaylistPublisher publisher;
 
-	PlaylistsJob(PlaylistPublisher publisher) {
+	private final PlaylistsDue due;
+
+	PlaylistsJob(PlaylistPublisher publisher, PlaylistsDue due) {
 		this.publisher = publisher;
+		this.due = due;
 	}
 
 	@Override
 	public String name() {
 		return NAME;
+	}
+
+	@Override
+	public String description() {
+		return "Rebuild the smart playlists and push what changed.";
+	}
+
+	@Override
+	public JobSchedule schedule() {
+		return JobSchedule.cycle(30);
+	}
+
+	/**
+	 * In the cycle, only when the library or the plays changed since the last push.
+	 */
+	@Override
+	public Optional<String> notNeeded(AccountId account) {
+		return this.due.isDue(account) ? Optional.empty() : Optional.of("not needed: nothing changed");
 	}
 
 	@Override
@@ -41,6 +65,22 @@ class PlaylistsJob implements Job {
 	 * Also the second half of {@link PlaylistsReconcileJob}.
 	 */
 	JobResult publishAll(JobContext context) {
+		this.due.clear(context.account());
+		boolean pushed = false;
+		try {
+			JobResult result = pushEach(context);
+			pushed = true;
+			return result;
+		}
+		finally {
+			if (!pushed) {
+				// what failed is replaced in full by the next cycle's push
+				this.due.mark(context.account());
+			}
+		}
+	}
+
+	private JobResult pushEach(JobContext context) {
 		List<Map<String, Object>> details = new ArrayList<>();
 		List<PublishOutcome> outcomes;
 		try {

@@ -1,8 +1,11 @@
 package dev.spotifytracker.playlist;
 
+import java.util.List;
+
 import dev.spotifytracker.job.Job;
 import dev.spotifytracker.job.JobContext;
 import dev.spotifytracker.job.JobResult;
+import dev.spotifytracker.job.JobSchedule;
 
 import org.springframework.stereotype.Component;
 
@@ -29,6 +32,32 @@ class PlaylistsReconcileJob implements Job {
 	@Override
 	public String name() {
 		return NAME;
+	}
+
+	@Override
+	public String description() {
+		return "Check for smart playlists edited or removed in Spotify, then push them.";
+	}
+
+	@Override
+	public JobSchedule schedule() {
+		return JobSchedule.daily(30);
+	}
+
+	/**
+	 * It pushes every playlist, as {@code playlists} does.
+	 */
+	@Override
+	public List<String> alsoDoes() {
+		return List.of(PlaylistsJob.NAME);
+	}
+
+	/**
+	 * The daily schedule's; the jobs page offers {@code playlists} to push now.
+	 */
+	@Override
+	public boolean listed() {
+		return false;
 	}
 
 	@Override

@@ -11,9 +11,9 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Names, artists and albums of tracks for previews. A read model over the library
- * module's catalog tables ({@code tracks}, {@code albums}, {@code track_artists},
- * {@code artists}): one query for a whole list instead of a service call per track.
+ * Names, artists and albums of tracks for previews, from the catalog's read models
+ * ({@code catalog_tracks}, {@code catalog_track_artists}): one query for a whole list
+ * instead of a service call per track.
  */
 @Component
 class TrackSummaries {
@@ -33,14 +33,12 @@ class TrackSummaries {
 			return List.of();
 		}
 		return this.jdbc.sql("""
-				select wanted.id as track_id, t.name, al.name as album,
-				       array_remove(array_agg(ar.name order by ta.position), null) as artists
+				select wanted.id as track_id, t.track_name as name, t.album_name as album,
+				       array_remove(array_agg(ta.artist_name order by ta.position), null) as artists
 				from unnest(:ids) with ordinality as wanted (id, ord)
-				left join tracks t on t.id = wanted.id
-				left join albums al on al.id = t.album_id
-				left join track_artists ta on ta.track_id = t.id
-				left join artists ar on ar.id = ta.artist_id
-				group by wanted.ord, wanted.id, t.name, al.name
+				left join catalog_tracks t on t.track_id = wanted.id
+				left join catalog_track_artists ta on ta.track_id = t.track_id
+				group by wanted.ord, wanted.id, t.track_name, t.album_name
 				order by wanted.ord
 				""").param("ids", new SqlArrayValue("text", trackIds.toArray())).query(TrackSummaries::map).list();
 	}

@@ -5,13 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.library.TrackPlays;
 import dev.spotifytracker.spotify.PlayedTrack;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +66,7 @@ class PlayRepository {
 	}
 
 	long count(AccountId account) {
-		return this.jdbc.sql("select count(*) from plays where account_id = ?")
+		return this.jdbc.sql("select count(*) from counted_plays where account_id = ?")
 			.param(account.value())
 			.query(Long.class)
 			.single();
@@ -74,9 +77,8 @@ class PlayRepository {
 			return Map.of();
 		}
 		return this.jdbc.sql("""
-				select track_id, count(*), min(played_at), max(played_at) from plays
+				select track_id, plays, first_played_at, last_played_at from track_play_counts
 				where account_id = :account and track_id = any(:tracks::text[])
-				group by track_id
 				""")
 			.param("account", account.value())
 			.param("tracks", trackIds.toArray(String[]::new))
@@ -86,18 +88,37 @@ class PlayRepository {
 			.collect(Collectors.toMap(TrackPlays::trackId, Function.identity()));
 	}
 
+	/**
+	 * @return those of the tracks any account played
+	 */
+	Set<String> playedAmong(Collection<String> trackIds) {
+		if (trackIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				select t.id from unnest(:tracks::text[]) as t(id)
+				where exists (select 1 from plays p where p.track_id = t.id)
+				""").param("tracks", trackIds.toArray(String[]::new)).query(String.class).list());
+	}
+
+	boolean played(AccountId account, String trackId) {
+		return this.jdbc.sql("select exists (select 1 from plays where account_id = :account and track_id = :track)")
+			.param("account", account.value())
+			.param("track", trackId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	List<RecentPlay> recent(AccountId account, int limit) {
-		// joins the library module's catalog tables for the names: one query instead of
-		// one
+		// the names come from the library's catalog read models: one query instead of one
 		// look-up per play
 		return this.jdbc.sql("""
-				select p.played_at, p.track_id, t.name as track_name,
-				       (select string_agg(ar.name, ', ' order by ta.position) from track_artists ta
-				        join artists ar on ar.id = ta.artist_id where ta.track_id = t.id) as artists,
-				       al.id as album_id, al.name as album_name, p.context_uri, p.source
+				select p.played_at, p.track_id, t.track_name,
+				       (select string_agg(ta.artist_name, ', ' order by ta.position) from catalog_track_artists ta
+				        where ta.track_id = t.track_id) as artists,
+				       t.album_id, t.album_name, p.context_uri, p.source
 				from plays p
-				join tracks t on t.id = p.track_id
-				join albums al on al.id = t.album_id
+				join catalog_tracks t on t.track_id = p.track_id
 				where p.account_id = :account
 				order by p.played_at desc, p.id desc
 				limit :limit

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.library.TrackPlayFigures;
+import dev.spotifytracker.library.TrackPlays;
 
 import org.springframework.stereotype.Service;
 
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Service;
  * library page): play counts, first and last plays, recent plays.
  */
 @Service
-public class PlayService {
+public class PlayService implements TrackPlayFigures {
 
 	/** The longest list {@link #recent} returns. */
 	public static final int MAX_RECENT = 500;
@@ -37,6 +39,7 @@ public class PlayService {
 	/**
 	 * Play figures of the given tracks; a track never played is absent from the map.
 	 */
+	@Override
 	public Map<String, TrackPlays> forTracks(AccountId account, Collection<String> trackIds) {
 		return this.plays.forTracks(account, trackIds);
 	}

@@ -9,9 +9,11 @@ import java.util.Optional;
 import dev.spotifytracker.job.Job;
 import dev.spotifytracker.job.JobContext;
 import dev.spotifytracker.job.JobResult;
-import dev.spotifytracker.library.CatalogWriter;
+import dev.spotifytracker.job.JobSchedule;
+import dev.spotifytracker.library.CatalogService;
 import dev.spotifytracker.spotify.PlayedTrack;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,19 +31,33 @@ class PlaysJob implements Job {
 
 	private final PlayRepository plays;
 
-	private final CatalogWriter catalog;
+	private final CatalogService catalog;
 
 	private final TransactionTemplate transaction;
 
-	PlaysJob(PlayRepository plays, CatalogWriter catalog, PlatformTransactionManager transactions) {
+	private final ApplicationEventPublisher events;
+
+	PlaysJob(PlayRepository plays, CatalogService catalog, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
 		this.plays = plays;
 		this.catalog = catalog;
 		this.transaction = new TransactionTemplate(transactions);
+		this.events = events;
 	}
 
 	@Override
 	public String name() {
 		return "plays";
+	}
+
+	@Override
+	public String description() {
+		return "Your newest plays (Spotify keeps only the last 50).";
+	}
+
+	@Override
+	public JobSchedule schedule() {
+		return JobSchedule.cycle(20);
 	}
 
 	@Override
@@ -72,7 +88,11 @@ class PlaysJob implements Job {
 		}
 		int inserted = this.transaction.execute((status) -> {
 			this.catalog.saveTracks(storable.stream().map(PlayedTrack::track).toList());
-			return this.plays.insertRecentlyPlayed(context.account(), storable);
+			int added = this.plays.insertRecentlyPlayed(context.account(), storable);
+			if (added > 0) {
+				this.events.publishEvent(new PlaysStored(context.account(), added));
+			}
+			return added;
 		});
 		context.info("Plays: {} new of {} returned after {}", inserted, answer.size(), newest);
 		return new JobResult(inserted, inserted + " new plays" + (gap.isPresent() ? " (possible gap)" : ""));

@@ -1,6 +1,7 @@
 package dev.spotifytracker.web;
 
 import dev.spotifytracker.account.AccountService;
+import dev.spotifytracker.account.DisplayZones;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -20,10 +21,13 @@ class ErrorPages {
 
 	private final AccountService accounts;
 
+	private final DisplayZones zones;
+
 	private final LayoutAdvice layout;
 
-	ErrorPages(AccountService accounts, LayoutAdvice layout) {
+	ErrorPages(AccountService accounts, DisplayZones zones, LayoutAdvice layout) {
 		this.accounts = accounts;
+		this.zones = zones;
 		this.layout = layout;
 	}
 
@@ -36,7 +40,7 @@ class ErrorPages {
 		page.addObject("path", request.getRequestURI());
 		// exception handlers get no @ModelAttribute values: add what the layout reads
 		page.addObject("viewer", this.accounts.current(caller).orElse(null));
-		page.addObject("dates", this.layout.dates(caller, request));
+		page.addObject("dates", this.zones.dates(caller, request));
 		page.addObject("section", this.layout.section(request));
 		return page;
 	}

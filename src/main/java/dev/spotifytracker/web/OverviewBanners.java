@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.spotifytracker.account.Account;
+import dev.spotifytracker.account.DateDisplay;
 import dev.spotifytracker.job.JobRun;
 
 /**

@@ -10,8 +10,10 @@ import java.util.Objects;
 
 import dev.spotifytracker.account.Account;
 import dev.spotifytracker.account.AccountService;
+import dev.spotifytracker.account.DateDisplay;
 import dev.spotifytracker.app.AccountId;
-import dev.spotifytracker.job.JobLauncher;
+import dev.spotifytracker.job.Job;
+import dev.spotifytracker.job.JobRegistry;
 import dev.spotifytracker.job.JobRun;
 import dev.spotifytracker.job.JobRuns;
 import dev.spotifytracker.library.LibraryService;
@@ -42,19 +44,19 @@ class OverviewController {
 
 	private final PlaylistService playlists;
 
-	private final JobLauncher launcher;
+	private final JobRegistry registry;
 
 	private final JobRuns runs;
 
 	private final Clock clock;
 
 	OverviewController(AccountService accounts, LibraryService library, PlayService plays, PlaylistService playlists,
-			JobLauncher launcher, JobRuns runs, Clock clock) {
+			JobRegistry registry, JobRuns runs, Clock clock) {
 		this.accounts = accounts;
 		this.library = library;
 		this.plays = plays;
 		this.playlists = playlists;
-		this.launcher = launcher;
+		this.registry = registry;
 		this.runs = runs;
 		this.clock = clock;
 	}
@@ -68,7 +70,7 @@ class OverviewController {
 			.stream()
 			.sorted(Comparator.comparing((Account account) -> !account.id().equals(own)).thenComparing(Account::name))
 			.toList();
-		List<String> jobs = Jobs.available(this.launcher.jobNames());
+		List<String> jobs = this.registry.listed().stream().map(Job::name).toList();
 		Map<String, Instant> next = new LinkedHashMap<>();
 		jobs.forEach((job) -> next.put(job, this.runs.nextScheduledRun(job).orElse(null)));
 		Map<AccountId, Map<String, JobRun>> lastRuns = new LinkedHashMap<>();

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import dev.spotifytracker.app.AccountId;
-import dev.spotifytracker.job.JobAccounts;
 import dev.spotifytracker.spotify.fake.SpotifySimulator;
 import dev.spotifytracker.support.IntegrationTest;
 import dev.spotifytracker.support.TestBrowser;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.spotifytracker.spotify.fake.LibrarySpec;
-import dev.spotifytracker.spotify.fake.SpotifySimulator;
 import dev.spotifytracker.spotify.fake.SimulatedUser;
+import dev.spotifytracker.spotify.fake.SpotifySimulator;
 
 /**
  * The demo's Spotify: the simulator with one listener of realistic size, signed in there

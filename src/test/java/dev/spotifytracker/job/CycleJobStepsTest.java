@@ -20,8 +20,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * The cycle's plan when a feature's job is not in the service (yet): its step is left out
- * without a word.
+ * The cycle's steps are the cycle jobs the service has: a feature that is not there adds
+ * no step and leaves no trace.
  */
 class CycleJobStepsTest {
 
@@ -31,8 +31,8 @@ class CycleJobStepsTest {
 
 	@Test
 	void aMissingPlaylistsJobIsLeftOut() throws Exception {
-		CycleJob cycle = cycleWith(new ScriptedJob("library", "library", false),
-				new ScriptedJob("plays", "plays", true));
+		CycleJob cycle = cycleWith(new ScriptedJob("library", "library", false, JobSchedule.cycle(10)),
+				new ScriptedJob("plays", "plays", true, JobSchedule.cycle(20)));
 		when(this.launcher.runNow(eq("library"), any(), any())).thenReturn(finished("library", 4));
 		when(this.launcher.runNow(eq("plays"), any(), any())).thenReturn(finished("plays", 0));
 		RecordingContext context = new RecordingContext();
@@ -46,7 +46,7 @@ class CycleJobStepsTest {
 
 	@Test
 	void aMissingLibraryJobLeavesThePlays() throws Exception {
-		CycleJob cycle = cycleWith(new ScriptedJob("plays", "plays", true));
+		CycleJob cycle = cycleWith(new ScriptedJob("plays", "plays", true, JobSchedule.cycle(20)));
 		when(this.launcher.runNow(eq("plays"), any(), any())).thenReturn(finished("plays", 1));
 
 		JobResult result = cycle.run(new RecordingContext());

@@ -1,7 +1,5 @@
 package dev.spotifytracker.job;
 
-import java.util.List;
-
 import dev.spotifytracker.app.AccountId;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,11 @@ package dev.spotifytracker.job;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,8 +56,28 @@ class JobRunsScheduleTest {
 		assertThat(runs.nextScheduledRun("history-import")).isEmpty();
 	}
 
+	@Test
+	void aJobRunsNextWhenAJobThatAlsoDoesItsWorkRuns() {
+		JobRuns runs = runs(new JobProperties(true, "0 */10 * * * *", "0 7 7 * * *", "UTC", 1500, 50));
+
+		assertThat(runs.nextScheduledRun("playlists-reconcile")).contains(Instant.parse("2025-03-11T07:07:00Z"));
+		assertThat(runs.nextScheduledRun("playlists")).contains(Instant.parse("2025-03-10T12:10:00Z"));
+	}
+
+	/**
+	 * The jobs as the features declare them: the schedule comes from each job, not from
+	 * the runner.
+	 */
 	private static JobRuns runs(JobProperties properties) {
-		return new JobRuns(null, null, properties, AT_12_03_UTC);
+		StaticListableBeanFactory jobs = new StaticListableBeanFactory();
+		jobs.addBean("library", new ScriptedJob("library", "library", false, JobSchedule.cycle(10)));
+		jobs.addBean("plays", new ScriptedJob("plays", "plays", true, JobSchedule.cycle(20)));
+		jobs.addBean("playlists", new ScriptedJob("playlists", "playlists", false, JobSchedule.cycle(30)));
+		jobs.addBean("reconcile", new ScriptedJob("reconcile", "library", false, JobSchedule.daily(10)));
+		jobs.addBean("availability", new ScriptedJob("availability", "library", false, JobSchedule.daily(20)));
+		jobs.addBean("playlists-reconcile", new ScriptedJob("playlists-reconcile", "playlists", false,
+				JobSchedule.daily(30), List.of("playlists")));
+		return new JobRuns(null, null, properties, new JobRegistry(jobs.getBeanProvider(Job.class)), AT_12_03_UTC);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import dev.spotifytracker.account.JobAccounts;
 import dev.spotifytracker.app.AccountId;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,9 @@ class JobSchedulesTest extends JobTestSupport {
 
 	@Autowired
 	private Retention retention;
+
+	@Autowired
+	private JobRegistry registry;
 
 	@Test
 	void withSchedulesSwitchedOffNothingIsScheduled() {
@@ -110,7 +114,8 @@ class JobSchedulesTest extends JobTestSupport {
 	}
 
 	private JobSchedules schedules() {
-		return new JobSchedules(this.launcher, this.accounts, this.locks, this.properties, null, this.retention);
+		return new JobSchedules(this.launcher, this.accounts, this.locks, this.properties, null, this.retention,
+				this.registry);
 	}
 
 }

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.spotifytracker.account.JobAccounts;
 import dev.spotifytracker.app.AccountId;
 import net.javacrumbs.shedlock.core.SimpleLock;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,6 +35,7 @@ class JobSchedulingConfigurationTest {
 		.withBean(JobAccounts.class, () -> mock(JobAccounts.class))
 		.withBean(RunLocks.class, () -> mock(RunLocks.class))
 		.withBean(Retention.class, () -> mock(Retention.class))
+		.withBean(JobRegistry.class)
 		.withBean(JobProperties.class,
 				() -> new JobProperties(true, "0 */5 * * * *", "0 30 6 * * *", "Europe/Berlin", 1500, 50));
 
@@ -72,6 +73,9 @@ class JobSchedulingConfigurationTest {
 			.withBean(JobAccounts.class, () -> accounts)
 			.withBean(RunLocks.class, () -> locks)
 			.withBean(Retention.class, () -> mock(Retention.class))
+			.withBean(JobRegistry.class)
+			.withBean("reconcile", Job.class,
+					() -> new ScriptedJob("reconcile", "library", false, JobSchedule.daily(10)))
 			.withBean(JobProperties.class, () -> new JobProperties(true, "* * * * * *", "* * * * * *", "UTC", 1500, 50))
 			.run((context) -> {
 				try {

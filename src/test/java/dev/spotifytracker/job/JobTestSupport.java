@@ -8,8 +8,8 @@ import java.util.List;
 import dev.spotifytracker.account.TestAccounts;
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.spotify.fake.SpotifySimulator;
-import dev.spotifytracker.support.TestSpotify;
 import dev.spotifytracker.support.IntegrationTest;
+import dev.spotifytracker.support.TestSpotify;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

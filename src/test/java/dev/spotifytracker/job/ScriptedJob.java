@@ -1,8 +1,10 @@
 package dev.spotifytracker.job;
 
-import dev.spotifytracker.app.AccountId;
-
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.spotifytracker.app.AccountId;
 
 import org.springframework.core.Ordered;
 
@@ -18,6 +20,12 @@ class ScriptedJob implements Job, Ordered {
 
 	private final boolean essential;
 
+	private final JobSchedule schedule;
+
+	private final List<String> alsoDoes;
+
+	private volatile String notNeeded;
+
 	private final AtomicInteger runs = new AtomicInteger();
 
 	private volatile Behaviour behaviour;
@@ -25,15 +33,53 @@ class ScriptedJob implements Job, Ordered {
 	private volatile int estimatedCalls;
 
 	ScriptedJob(String name, String lockGroup, boolean essential) {
+		this(name, lockGroup, essential, JobSchedule.onDemand());
+	}
+
+	ScriptedJob(String name, String lockGroup, boolean essential, JobSchedule schedule) {
+		this(name, lockGroup, essential, schedule, List.of());
+	}
+
+	ScriptedJob(String name, String lockGroup, boolean essential, JobSchedule schedule, List<String> alsoDoes) {
+		this.alsoDoes = alsoDoes;
 		this.name = name;
 		this.lockGroup = lockGroup;
 		this.essential = essential;
+		this.schedule = schedule;
 		reset();
 	}
 
 	@Override
 	public String name() {
 		return this.name;
+	}
+
+	@Override
+	public String description() {
+		return "Stands in for " + this.name + " in the runner's tests.";
+	}
+
+	@Override
+	public JobSchedule schedule() {
+		return this.schedule;
+	}
+
+	@Override
+	public List<String> alsoDoes() {
+		return this.alsoDoes;
+	}
+
+	@Override
+	public Optional<String> notNeeded(AccountId account) {
+		return Optional.ofNullable(this.notNeeded);
+	}
+
+	/**
+	 * Makes the cycle leave the job out, for this reason.
+	 */
+	ScriptedJob notNeeded(String reason) {
+		this.notNeeded = reason;
+		return this;
 	}
 
 	@Override
@@ -83,6 +129,7 @@ class ScriptedJob implements Job, Ordered {
 	void reset() {
 		this.behaviour = (context) -> new JobResult(0, "nothing to do");
 		this.estimatedCalls = 0;
+		this.notNeeded = null;
 		this.runs.set(0);
 	}
 

@@ -28,27 +28,27 @@ class TestJobs {
 
 	@Bean
 	ScriptedJob libraryStandIn() {
-		return new ScriptedJob("library", "library", false);
+		return new ScriptedJob("library", "library", false, JobSchedule.cycle(10));
 	}
 
 	@Bean
 	ScriptedJob playsStandIn() {
-		return new ScriptedJob("plays", "plays", true);
+		return new ScriptedJob("plays", "plays", true, JobSchedule.cycle(20));
 	}
 
 	@Bean
 	ScriptedJob playlistsStandIn() {
-		return new ScriptedJob("playlists", "playlists", false);
+		return new ScriptedJob("playlists", "playlists", false, JobSchedule.cycle(30));
 	}
 
 	@Bean
 	ScriptedJob reconcileStandIn() {
-		return new ScriptedJob("reconcile", "library", false);
+		return new ScriptedJob("reconcile", "library", false, JobSchedule.daily(10));
 	}
 
 	@Bean
 	ScriptedJob availabilityStandIn() {
-		return new ScriptedJob("availability", "library", false);
+		return new ScriptedJob("availability", "library", false, JobSchedule.daily(20));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.library.SyncIntegrationTest;
+import dev.spotifytracker.library.TrackPlays;
 import dev.spotifytracker.spotify.fake.LibrarySpec;
 import dev.spotifytracker.spotify.fake.SimPlay;
 import dev.spotifytracker.spotify.fake.SimulatedUser;

@@ -1,6 +1,5 @@
 package dev.spotifytracker.web;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

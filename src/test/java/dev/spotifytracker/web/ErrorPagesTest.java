@@ -1,6 +1,7 @@
 package dev.spotifytracker.web;
 
 import dev.spotifytracker.support.IntegrationTest;
+import dev.spotifytracker.support.Viewers;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.validation.constraints.Min;
 import org.junit.jupiter.api.BeforeEach;

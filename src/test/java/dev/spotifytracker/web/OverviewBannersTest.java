@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.spotifytracker.account.Account;
+import dev.spotifytracker.account.DateDisplay;
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.job.JobRun;
 import dev.spotifytracker.job.RunStatus;

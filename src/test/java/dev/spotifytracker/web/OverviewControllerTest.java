@@ -6,6 +6,8 @@ import java.time.Instant;
 
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.support.IntegrationTest;
+import dev.spotifytracker.support.LibraryFixture;
+import dev.spotifytracker.support.Viewers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package dev.spotifytracker.spotify.fake;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
