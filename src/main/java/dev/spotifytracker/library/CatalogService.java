@@ -29,4 +29,14 @@ public class CatalogService {
 		this.writer.saveTracks(tracks);
 	}
 
+	/**
+	 * Stores tracks known only from an export, in the caller's transaction, without any
+	 * Spotify call. A track the catalog already holds (a real one or an earlier stub) is
+	 * left as it is: a stub never overwrites what Spotify said.
+	 * @return the stub tracks added
+	 */
+	public int saveStubs(Collection<TrackStub> stubs) {
+		return this.writer.saveStubs(stubs);
+	}
+
 }

@@ -64,6 +64,67 @@ class CatalogWriter {
 		return write(batch, Commit.QUICK);
 	}
 
+	/**
+	 * Stores export-only tracks with a synthetic album (named after the album and its
+	 * artist) and a synthetic artist (named after the artist), inserting only what is
+	 * missing. Names are compared lower-cased, so "ABBA" and "Abba" make one artist.
+	 * @return the stub tracks added
+	 */
+	int saveStubs(Collection<TrackStub> stubs) {
+		Map<String, TrackStub> byId = new TreeMap<>();
+		for (TrackStub stub : stubs) {
+			byId.putIfAbsent(stub.trackId(), stub);
+		}
+		if (byId.isEmpty()) {
+			return 0;
+		}
+		List<TrackStub> rows = List.copyOf(byId.values());
+		CatalogLock.holdShared(this.jdbc);
+		return this.jdbc.sql("""
+				with missing as (
+				  select n.id, coalesce(n.track_name, 'Unknown track') as track_name,
+				         coalesce(n.album_name, 'Unknown album') as album_name,
+				         coalesce(n.artist_name, 'Unknown artist') as artist_name
+				  from unnest(:ids::text[], :names::text[], :albums::text[], :artists::text[])
+				       as n(id, track_name, album_name, artist_name)
+				  where not exists (select 1 from tracks t where t.id = n.id)
+				), keyed as (
+				  select m.*, :prefix || md5(lower(m.artist_name)) as artist_id,
+				         :prefix || md5(lower(m.album_name) || chr(31) || lower(m.artist_name)) as album_id
+				  from missing m
+				), artist_rows as (
+				  insert into artists (id, name)
+				  select distinct on (artist_id) artist_id, artist_name from keyed order by artist_id
+				  on conflict (id) do nothing
+				), album_rows as (
+				  insert into albums (id, name)
+				  select distinct on (album_id) album_id, album_name from keyed order by album_id
+				  on conflict (id) do nothing
+				), album_credit_rows as (
+				  insert into album_artists (album_id, position, artist_id)
+				  select distinct on (album_id) album_id, 0, artist_id from keyed order by album_id
+				  on conflict (album_id, position) do nothing
+				), track_rows as (
+				  insert into tracks (id, album_id, name)
+				  select id, album_id, track_name from keyed order by id
+				  on conflict (id) do nothing
+				  returning id
+				), track_credit_rows as (
+				  insert into track_artists (track_id, position, artist_id)
+				  select k.id, 0, k.artist_id from keyed k join track_rows t on t.id = k.id
+				  on conflict (track_id, position) do nothing
+				)
+				select count(*) from track_rows
+				""")
+			.param("prefix", TrackStub.STUB_PREFIX)
+			.param("ids", SqlArrays.column(rows, TrackStub::trackId))
+			.param("names", SqlArrays.column(rows, TrackStub::trackName))
+			.param("albums", SqlArrays.column(rows, TrackStub::albumName))
+			.param("artists", SqlArrays.column(rows, TrackStub::artistName))
+			.query(Integer.class)
+			.single();
+	}
+
 	private static Batch tracksBatch(Collection<Track> tracks) {
 		Batch batch = new Batch();
 		for (Track track : tracks) {

@@ -21,12 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code plays} table. Rows are only ever inserted.
+ * Reads of the {@code plays} table; {@link PlayWrites} writes it.
  */
 @Repository
 class PlayRepository {
-
-	static final String RECENTLY_PLAYED = "recently_played";
 
 	private final JdbcClient jdbc;
 
@@ -39,30 +37,6 @@ class PlayRepository {
 			.param(account.value())
 			.query((rs, row) -> instant(rs, 1))
 			.optional();
-	}
-
-	/**
-	 * Inserts plays from recently played ({@code ms_played} unknown); plays already
-	 * stored (same account, time and track) are skipped.
-	 * @return the plays inserted
-	 */
-	int insertRecentlyPlayed(AccountId account, List<PlayedTrack> plays) {
-		if (plays.isEmpty()) {
-			return 0;
-		}
-		return this.jdbc
-			.sql("""
-					insert into plays (account_id, track_id, played_at, ms_played, source, context_uri)
-					select :account, p.track_id, p.played_at, null, :source, p.context_uri
-					from unnest(:tracks::text[], :at::timestamptz[], :contexts::text[]) as p(track_id, played_at, context_uri)
-					on conflict (account_id, played_at, track_id) do nothing
-					""")
-			.param("account", account.value())
-			.param("source", RECENTLY_PLAYED)
-			.param("tracks", column(plays, (play) -> play.track().id()))
-			.param("at", column(plays, (play) -> play.playedAt().toString()))
-			.param("contexts", column(plays, PlayedTrack::contextUri))
-			.update();
 	}
 
 	long count(AccountId account) {

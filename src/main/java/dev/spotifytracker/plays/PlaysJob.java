@@ -13,7 +13,6 @@ import dev.spotifytracker.job.JobSchedule;
 import dev.spotifytracker.library.CatalogService;
 import dev.spotifytracker.spotify.PlayedTrack;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,18 +30,21 @@ class PlaysJob implements Job {
 
 	private final PlayRepository plays;
 
+	private final PlayWrites writes;
+
+	private final PlayGaps gaps;
+
 	private final CatalogService catalog;
 
 	private final TransactionTemplate transaction;
 
-	private final ApplicationEventPublisher events;
-
-	PlaysJob(PlayRepository plays, CatalogService catalog, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events) {
+	PlaysJob(PlayRepository plays, PlayWrites writes, PlayGaps gaps, CatalogService catalog,
+			PlatformTransactionManager transactions) {
 		this.plays = plays;
+		this.writes = writes;
+		this.gaps = gaps;
 		this.catalog = catalog;
 		this.transaction = new TransactionTemplate(transactions);
-		this.events = events;
 	}
 
 	@Override
@@ -78,6 +80,7 @@ class PlaysJob implements Job {
 			detail.put("from", found.from().toString());
 			detail.put("to", found.to().toString());
 			context.detail("gap", detail);
+			this.gaps.record(context.account(), found);
 		});
 		// a local file has no Spotify id (and no catalog row to refer to)
 		List<PlayedTrack> storable = answer.stream()
@@ -88,11 +91,7 @@ class PlaysJob implements Job {
 		}
 		int inserted = this.transaction.execute((status) -> {
 			this.catalog.saveTracks(storable.stream().map(PlayedTrack::track).toList());
-			int added = this.plays.insertRecentlyPlayed(context.account(), storable);
-			if (added > 0) {
-				this.events.publishEvent(new PlaysStored(context.account(), added));
-			}
-			return added;
+			return this.writes.insertRecentlyPlayed(context.account(), storable);
 		});
 		context.info("Plays: {} new of {} returned after {}", inserted, answer.size(), newest);
 		return new JobResult(inserted, inserted + " new plays" + (gap.isPresent() ? " (possible gap)" : ""));

@@ -26,7 +26,7 @@ class PlaysSyncTest extends SyncIntegrationTest {
 	private static final Instant NOW = LibrarySpec.DEFAULT_ENDING_AT.plusSeconds(3600);
 
 	@Autowired
-	PlayRepository plays;
+	PlayWrites writes;
 
 	private SimulatedUser alice;
 
@@ -95,7 +95,7 @@ class PlaysSyncTest extends SyncIntegrationTest {
 		run("plays", this.account).orThrow();
 
 		// when
-		int inserted = this.plays.insertRecentlyPlayed(this.account, window);
+		int inserted = this.writes.insertRecentlyPlayed(this.account, window);
 
 		// then
 		assertThat(inserted).isZero();

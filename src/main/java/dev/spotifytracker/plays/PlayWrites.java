@@ -1,0 +1,259 @@
+package dev.spotifytracker.plays;
+
+import java.util.List;
+import java.util.function.Function;
+
+import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.spotify.PlayedTrack;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every write of the {@code plays} table: polled plays, imported rows (added or merged
+ * into polled plays) and curation (hide, delete, restore). One place, so whatever keeps
+ * figures derived from the plays (the smart playlists, the report's rollups) hears of
+ * every change in the writing transaction: {@link #changed}. Joins the caller's
+ * transaction.
+ */
+@Component
+class PlayWrites {
+
+	static final String RECENTLY_PLAYED = "recently_played";
+
+	static final String HISTORY_IMPORT = "history_import";
+
+	/** How far apart a polled play and an extended export row may be to be one play. */
+	static final int MERGE_WINDOW_SECONDS = 60;
+
+	/** The same for account-data rows, whose end time is given to the minute. */
+	static final int MERGE_WINDOW_MINUTE_ROWS_SECONDS = 120;
+
+	/** Rounds of pairing by mutual nearest; one or two settle real histories. */
+	private static final int MAX_MERGE_ROUNDS = 50;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	PlayWrites(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/**
+	 * Inserts plays from recently played ({@code ms_played} unknown); plays already
+	 * stored (same account, time and track) are skipped.
+	 * @return the plays inserted
+	 */
+	int insertRecentlyPlayed(AccountId account, List<PlayedTrack> plays) {
+		if (plays.isEmpty()) {
+			return 0;
+		}
+		int added = this.jdbc
+			.sql("""
+					insert into plays (account_id, track_id, played_at, ms_played, source, context_uri)
+					select :account, p.track_id, p.played_at, null, :source, p.context_uri
+					from unnest(:tracks::text[], :at::timestamptz[], :contexts::text[]) as p(track_id, played_at, context_uri)
+					on conflict (account_id, played_at, track_id) do nothing
+					""")
+			.param("account", account.value())
+			.param("source", RECENTLY_PLAYED)
+			.param("tracks", column(plays, (play) -> play.track().id()))
+			.param("at", column(plays, (play) -> play.playedAt().toString()))
+			.param("contexts", column(plays, PlayedTrack::contextUri))
+			.update();
+		changed(account, added);
+		return added;
+	}
+
+	/**
+	 * Turns the given import rows that count (outcome {@code pending}, a track, long
+	 * enough, not private) into plays: a row already stored as a play (an earlier import
+	 * of the same stream) is linked to it; a row within the merge window of a polled play
+	 * of the same track that absorbed no export row yet is merged into it, nearest pairs
+	 * first and one to one; every other row becomes a play of its own. Two rows of the
+	 * export never merge with each other, nor two polled plays.
+	 * @param rows ids of {@code import_rows} of the account; each must be classified
+	 * already (see {@link ImportRepository#classify})
+	 * @return how many rows were merged and added
+	 */
+	Applied applyImportRows(AccountId account, long importId, long[] rows) {
+		if (rows.length == 0) {
+			return new Applied(0, 0);
+		}
+		linkKnown(account, rows);
+		int merged = 0;
+		for (int round = 0; round < MAX_MERGE_ROUNDS; round++) {
+			int pairs = mergeMutualNearest(account, importId, rows);
+			merged += pairs;
+			if (pairs == 0) {
+				break;
+			}
+		}
+		int added = insertRemaining(account, importId, rows);
+		changed(account, added + merged);
+		return new Applied(merged, added);
+	}
+
+	/**
+	 * Rows whose stream is already a play: the same track and export time as a play that
+	 * came from or absorbed an export row (a re-import, a second export overlapping the
+	 * first); an account-data row, given to the minute, also meets the play of the
+	 * extended row of the same stream. A second row of the same track and time in one
+	 * batch is the same stream twice.
+	 */
+	private void linkKnown(AccountId account, long[] rows) {
+		this.jdbc.sql("""
+				update import_rows r set outcome = 'known', play_id = k.play_id
+				from (
+				  select distinct on (r.id) r.id, p.id as play_id
+				  from import_rows r
+				  join plays p on p.account_id = :account and p.track_id = r.track_id and p.export_ts is not null
+				   and ((r.format = 'extended' and p.export_ts = r.ts)
+				     or (r.format = 'account_data' and p.export_ts >= r.ts - interval '60 seconds'
+				                                   and p.export_ts < r.ts + interval '120 seconds'))
+				  where r.id = any(:rows) and r.outcome = 'pending'
+				  order by r.id, abs(extract(epoch from p.export_ts - r.ts)), p.id
+				) k
+				where r.id = k.id
+				""").param("account", account.value()).param("rows", rows).update();
+		this.jdbc.sql("""
+				update import_rows r set outcome = 'known'
+				where r.id = any(:rows) and r.outcome = 'pending'
+				  and exists (select 1 from import_rows o where o.id = any(:rows) and o.outcome = 'pending'
+				              and o.track_id = r.track_id and o.ts = r.ts and o.id < r.id)
+				""").param("rows", rows).update();
+	}
+
+	/**
+	 * One round of pairing: a row and a polled play pair when each is the other's nearest
+	 * (ties broken by id). Repeated until no pair is left, this gives what pairing the
+	 * nearest pairs first gives, without a loop over rows.
+	 * @return the pairs merged this round
+	 */
+	private int mergeMutualNearest(AccountId account, long importId, long[] rows) {
+		return this.jdbc
+			.sql("""
+					with candidates as (
+					  select r.id as row_id, p.id as play_id,
+					         abs(extract(epoch from r.ts - p.played_at)) as distance
+					  from import_rows r
+					  join plays p on p.account_id = :account and p.track_id = r.track_id
+					   and p.source = 'recently_played' and p.export_ts is null
+					   and p.played_at between r.ts - make_interval(secs => case r.format when 'extended' then :window else :minuteWindow end)
+					                       and r.ts + make_interval(secs => case r.format when 'extended' then :window else :minuteWindow end)
+					  where r.id = any(:rows) and r.outcome = 'pending'
+					), nearest_play as (
+					  select distinct on (row_id) row_id, play_id from candidates order by row_id, distance, play_id
+					), nearest_row as (
+					  select distinct on (play_id) play_id, row_id from candidates order by play_id, distance, row_id
+					), pairs as (
+					  select n.row_id, n.play_id from nearest_play n
+					  join nearest_row m on m.play_id = n.play_id and m.row_id = n.row_id
+					), merged as (
+					  update plays p set ms_played = r.ms_played, reason_end = r.reason_end, skipped = r.skipped,
+					                     shuffle = r.shuffle, export_ts = r.ts, import_id = :import
+					  from pairs x join import_rows r on r.id = x.row_id
+					  where p.id = x.play_id
+					  returning p.id as play_id, x.row_id, p.played_at
+					)
+					update import_rows r set outcome = 'merged', play_id = m.play_id,
+					       merge_offset_ms = (extract(epoch from r.ts - m.played_at) * 1000)::integer
+					from merged m
+					where r.id = m.row_id
+					""")
+			.param("account", account.value())
+			.param("import", importId)
+			.param("rows", rows)
+			.param("window", MERGE_WINDOW_SECONDS)
+			.param("minuteWindow", MERGE_WINDOW_MINUTE_ROWS_SECONDS)
+			.update();
+	}
+
+	private int insertRemaining(AccountId account, long importId, long[] rows) {
+		int added = this.jdbc
+			.sql("""
+					with inserted as (
+					  insert into plays (account_id, track_id, played_at, ms_played, source, reason_end, skipped, shuffle,
+					                     export_ts, import_id)
+					  select :account, r.track_id, r.ts, r.ms_played, :source, r.reason_end, r.skipped, r.shuffle, r.ts, :import
+					  from import_rows r
+					  where r.id = any(:rows) and r.outcome = 'pending'
+					  order by r.id
+					  on conflict do nothing
+					  returning id, track_id, played_at
+					)
+					update import_rows r set outcome = 'added', play_id = i.id
+					from inserted i
+					where r.id = any(:rows) and r.outcome = 'pending' and r.track_id = i.track_id and r.ts = i.played_at
+					""")
+			.param("account", account.value())
+			.param("import", importId)
+			.param("source", HISTORY_IMPORT)
+			.param("rows", rows)
+			.update();
+		// what is left met a play at its very time and track (a polled play that had
+		// already absorbed another row): the same stream
+		this.jdbc.sql("""
+				update import_rows r set outcome = 'known',
+				       play_id = (select p.id from plays p
+				                  where p.account_id = :account and p.track_id = r.track_id and p.played_at = r.ts)
+				where r.id = any(:rows) and r.outcome = 'pending'
+				""").param("account", account.value()).param("rows", rows).update();
+		return added;
+	}
+
+	/**
+	 * Hides, deletes or restores the account's plays among the given ids.
+	 * @return the ids of the plays that changed
+	 */
+	List<Long> curate(AccountId account, Curation action, long[] playIds) {
+		String set = switch (action) {
+			case HIDE -> "hidden_at = now() where hidden_at is null and deleted_at is null";
+			case UNHIDE -> "hidden_at = null where hidden_at is not null";
+			case DELETE -> "deleted_at = now() where deleted_at is null";
+			case RESTORE -> "deleted_at = null where deleted_at is not null";
+		};
+		List<Long> changed = this.jdbc
+			.sql("update plays set " + set + " and account_id = :account and id = any(:ids) returning id")
+			.param("account", account.value())
+			.param("ids", playIds)
+			.query(Long.class)
+			.list();
+		changed(account, changed.size());
+		return changed;
+	}
+
+	/**
+	 * The one place that hears of every change of the account's plays, in the writing
+	 * transaction.
+	 */
+	private void changed(AccountId account, int plays) {
+		if (plays > 0) {
+			this.events.publishEvent(new PlaysStored(account, plays));
+		}
+	}
+
+	private static <T> String[] column(List<T> rows, Function<T, String> value) {
+		return rows.stream().map(value).toArray(String[]::new);
+	}
+
+	/**
+	 * What applying a batch of import rows did.
+	 */
+	record Applied(int merged, int added) {
+
+	}
+
+	/**
+	 * What curation does to plays.
+	 */
+	enum Curation {
+
+		HIDE, UNHIDE, DELETE, RESTORE
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.spotifytracker.plays;
+
+import java.time.Instant;
+
+/**
+ * A music row of an export as the import stores it (the personal fields are never read).
+ *
+ * @param member the export file it came from
+ * @param index its position in that file, counting every entry
+ * @param minutePrecision whether it is an account-data row (end time to the minute, names
+ * only) rather than an extended one
+ * @param ts when the stream ended
+ * @param trackId the Spotify track id of an extended row, null for a local file or an
+ * account-data row
+ * @param artistName the album artist (extended) or the artist (account data)
+ */
+record RawRow(String member, int index, boolean minutePrecision, Instant ts, long msPlayed, String trackId,
+		String trackName, String artistName, String albumName, String reasonStart, String reasonEnd, Boolean shuffle,
+		Boolean skipped, Boolean offline, Instant offlineAt, boolean incognito) {
+
+	String format() {
+		return this.minutePrecision ? "account_data" : "extended";
+	}
+
+	/**
+	 * Whether the row may become a play of a track known by id (and so needs a catalog
+	 * entry before it is stored).
+	 */
+	boolean countsWithId(int thresholdMs) {
+		return this.trackId != null && !this.incognito && this.msPlayed >= thresholdMs;
+	}
+
+}
