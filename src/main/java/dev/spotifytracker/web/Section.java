@@ -22,6 +22,7 @@ final class Section {
 			case "jobs", "runs" -> "jobs";
 			case "logs" -> "logs";
 			case "library", "tracks" -> "library";
+			case "history", "imports" -> "history";
 			case "playlists" -> "playlists";
 			case "settings" -> "settings";
 			default -> "";
