@@ -29,6 +29,11 @@ class PlaysJob implements Job {
 	/** The most plays recently played returns, and all Spotify keeps. */
 	static final int PAGE_SIZE = 50;
 
+	static final String NAME = "plays";
+
+	/** The run's detail that holds a possible gap ({@code from}, {@code to}). */
+	static final String GAP = "gap";
+
 	private final PlayRepository plays;
 
 	private final CatalogService catalog;
@@ -47,7 +52,7 @@ class PlaysJob implements Job {
 
 	@Override
 	public String name() {
-		return "plays";
+		return NAME;
 	}
 
 	@Override
@@ -77,7 +82,7 @@ class PlaysJob implements Job {
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("from", found.from().toString());
 			detail.put("to", found.to().toString());
-			context.detail("gap", detail);
+			context.detail(GAP, detail);
 		});
 		// a local file has no Spotify id (and no catalog row to refer to)
 		List<PlayedTrack> storable = answer.stream()
