@@ -42,7 +42,7 @@ class TableOwnershipTest {
 	/** The read models (views) a module publishes for the modules that depend on it. */
 	static final Map<String, String> READ_MODELS = Map.ofEntries(entry("library_tracks", "library"),
 			entry("catalog_tracks", "library"), entry("catalog_track_artists", "library"),
-			entry("counted_plays", "plays"), entry("track_play_counts", "plays"));
+			entry("counted_plays", "plays"), entry("track_play_counts", "plays"), entry("track_skip_counts", "plays"));
 
 	@Test
 	void everyTableAndViewOfTheSchemaHasAnOwner() throws IOException {
