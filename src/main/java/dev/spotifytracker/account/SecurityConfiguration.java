@@ -50,8 +50,9 @@ class SecurityConfiguration {
 			.requestMatchers(LOGIN_PAGE, "/not-allowed", "/oauth2/authorization/**", callbackPath, "/actuator/health",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
-			// the API token opens the job API and nothing else
-			.requestMatchers(ApiTokenAuthenticationFilter.JOB_API + "/**")
+			// the API token opens the job and stats APIs and nothing else
+			.requestMatchers(ApiTokenAuthenticationFilter.JOB_API + "/**",
+					ApiTokenAuthenticationFilter.STATS_API + "/**")
 			.hasAnyRole("API", "OWNER", "MEMBER")
 			.anyRequest()
 			.hasAnyRole("OWNER", "MEMBER"))
