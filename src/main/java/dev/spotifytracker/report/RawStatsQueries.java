@@ -121,6 +121,13 @@ class RawStatsQueries implements StatsSource {
 
 	@Override
 	public long longestSessionMs(StatsPeriod period) {
+		return longestSessionMs(period, period.startInstant(), period.endInstant());
+	}
+
+	/**
+	 * The longest session of the period's plays that start in {@code [from, to)}.
+	 */
+	long longestSessionMs(StatsPeriod period, Instant from, Instant to) {
 		// a session goes on while the next play starts at most 10 minutes after the
 		// latest
 		// end so far
@@ -140,7 +147,7 @@ class RawStatsQueries implements StatsSource {
 								  select (extract(epoch from max(m.played_at) - min(m.started_at)) * 1000)::bigint as ms
 								  from m group by m.session) sessions
 								""",
-				period)
+				period, from, to)
 			.query(Long.class)
 			.single();
 	}
@@ -172,8 +179,10 @@ class RawStatsQueries implements StatsSource {
 	}
 
 	private JdbcClient.StatementSpec period(String sql, StatsPeriod period) {
-		Instant from = period.startInstant();
-		Instant to = period.endInstant();
+		return period(sql, period, period.startInstant(), period.endInstant());
+	}
+
+	private JdbcClient.StatementSpec period(String sql, StatsPeriod period, Instant from, Instant to) {
 		return this.jdbc.sql(sql)
 			.param("account", period.account().value())
 			.param("tz", period.zone().getId())

@@ -25,10 +25,13 @@ public class StatsService {
 
 	private final StatsSource raw;
 
+	private final RollupStatsQueries rollups;
+
 	private final Clock clock;
 
-	StatsService(RawStatsQueries raw, Clock clock) {
+	StatsService(RawStatsQueries raw, RollupStatsQueries rollups, Clock clock) {
 		this.raw = raw;
+		this.rollups = rollups;
 		this.clock = clock;
 	}
 
@@ -112,8 +115,12 @@ public class StatsService {
 		return LocalDate.now(this.clock.withZone(zone));
 	}
 
+	/**
+	 * The rollups when they are built in the period's zone (the account's own), else the
+	 * plays themselves.
+	 */
 	private StatsSource source(StatsPeriod period) {
-		return this.raw;
+		return this.rollups.builtIn(period) ? this.rollups : this.raw;
 	}
 
 }

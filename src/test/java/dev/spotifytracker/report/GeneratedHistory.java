@@ -106,6 +106,11 @@ final class GeneratedHistory {
 	}
 
 	void writeTo(JdbcClient jdbc, AccountId account) {
+		writeCatalog(jdbc);
+		writePlays(jdbc, account, this.plays);
+	}
+
+	void writeCatalog(JdbcClient jdbc) {
 		this.artistNames
 			.forEach((id, name) -> jdbc.sql("insert into artists (id, name) values (?, ?)").params(id, name).update());
 		this.tracks.values()
@@ -131,6 +136,9 @@ final class GeneratedHistory {
 					.update();
 			}
 		}
+	}
+
+	static void writePlays(JdbcClient jdbc, AccountId account, List<Play> plays) {
 		jdbc.sql("""
 				insert into plays (account_id, track_id, played_at, ms_played, source)
 				select :account, p.track_id, p.played_at, p.ms_played,
@@ -138,9 +146,9 @@ final class GeneratedHistory {
 				from unnest(:tracks::text[], :at::timestamptz[], :ms::integer[]) as p(track_id, played_at, ms_played)
 				""")
 			.param("account", account.value())
-			.param("tracks", this.plays.stream().map(Play::trackId).toArray(String[]::new))
-			.param("at", this.plays.stream().map((play) -> play.playedAt().toString()).toArray(String[]::new))
-			.param("ms", this.plays.stream().map(Play::msPlayed).toArray(Integer[]::new))
+			.param("tracks", plays.stream().map(Play::trackId).toArray(String[]::new))
+			.param("at", plays.stream().map((play) -> play.playedAt().toString()).toArray(String[]::new))
+			.param("ms", plays.stream().map(Play::msPlayed).toArray(Integer[]::new))
 			.update();
 	}
 

@@ -5,21 +5,25 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.plays.PlayRollups;
 import dev.spotifytracker.support.Viewers;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stats against {@link StatsOracle}, an independent reading of DESIGN.md's counting
  * rules, over a generated history: several periods (open, across the 2026 daylight-saving
- * changes, one day, one year), in UTC and in Europe/Berlin (the account's own zone).
+ * changes, one day, one year), in UTC and in Europe/Berlin (the account's own zone), read
+ * from the plays and from the rollups (built in Berlin, so they serve Berlin only).
  */
 class StatsOracleTest extends ReportTestSupport {
 
@@ -30,6 +34,15 @@ class StatsOracleTest extends ReportTestSupport {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	PlayRollups rollups;
+
+	@Autowired
+	RollupStatsQueries rollupQueries;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	private GeneratedHistory history;
 
@@ -56,9 +69,10 @@ class StatsOracleTest extends ReportTestSupport {
 		return periods;
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "UTC", "Europe/Berlin" })
-	void topListsMatchTheOracleForEveryKindOrderAndPeriod(String zone) {
+	@ParameterizedTest(name = "{0} from the {1}")
+	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, plays built in Berlin" })
+	void topListsMatchTheOracleForEveryKindOrderAndPeriod(String zone, String path) {
+		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
 		for (LocalDate[] dates : periods()) {
 			StatsOracle oracle = new StatsOracle(this.history, ZoneId.of(zone), dates[0], dates[1]);
@@ -76,9 +90,10 @@ class StatsOracleTest extends ReportTestSupport {
 		softly.assertAll();
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "UTC", "Europe/Berlin" })
-	void summariesMatchTheOracleForEveryPeriod(String zone) {
+	@ParameterizedTest(name = "{0} from the {1}")
+	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, plays built in Berlin" })
+	void summariesMatchTheOracleForEveryPeriod(String zone, String path) {
+		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of(zone)));
 		for (LocalDate[] dates : periods()) {
@@ -90,9 +105,10 @@ class StatsOracleTest extends ReportTestSupport {
 		softly.assertAll();
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "UTC", "Europe/Berlin" })
-	void clocksMatchTheOracleForEveryPeriod(String zone) {
+	@ParameterizedTest(name = "{0} from the {1}")
+	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, plays built in Berlin" })
+	void clocksMatchTheOracleForEveryPeriod(String zone, String path) {
+		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
 		for (LocalDate[] dates : periods()) {
 			StatsOracle oracle = new StatsOracle(this.history, ZoneId.of(zone), dates[0], dates[1]);
@@ -103,9 +119,10 @@ class StatsOracleTest extends ReportTestSupport {
 		softly.assertAll();
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "UTC", "Europe/Berlin" })
-	void seriesMatchTheOracleForEveryStepAndPeriod(String zone) {
+	@ParameterizedTest(name = "{0} from the {1}")
+	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, plays built in Berlin" })
+	void seriesMatchTheOracleForEveryStepAndPeriod(String zone, String path) {
+		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of(zone)));
 		for (LocalDate[] dates : periods()) {
@@ -119,12 +136,21 @@ class StatsOracleTest extends ReportTestSupport {
 		softly.assertAll();
 	}
 
-	private StatsPeriod period(String zone, LocalDate[] dates) {
-		return new StatsPeriod(this.account, ZoneId.of(zone), dates[0], dates[1]);
+	/**
+	 * Builds the rollups (in the account's zone, Berlin) when the path needs them, and
+	 * checks that the stats will read what the test means to test.
+	 */
+	private void choose(String zone, String path) {
+		if (!path.equals("plays")) {
+			this.transactions.executeWithoutResult((status) -> this.rollups.rebuild(this.account));
+		}
+		assertThat(this.rollupQueries.builtIn(new StatsPeriod(this.account, ZoneId.of(zone), null, null)))
+			.as("stats read from the rollups")
+			.isEqualTo(path.equals("rollups"));
 	}
 
-	static Stream<String> zones() {
-		return Stream.of("UTC", BERLIN.getId());
+	private StatsPeriod period(String zone, LocalDate[] dates) {
+		return new StatsPeriod(this.account, ZoneId.of(zone), dates[0], dates[1]);
 	}
 
 }
