@@ -93,6 +93,11 @@ final class GeneratedHistory {
 			history.add(id("track9"), at.plusSeconds(600), null);
 			history.add(id("track10"), at.plusSeconds(1200), null);
 		}
+		// a four-hour session across midnight (Berlin and UTC): a period may cut it
+		for (Instant at = Instant.parse("2026-04-05T20:00:00Z"); at
+			.isBefore(Instant.parse("2026-04-06T00:30:00Z")); at = at.plusSeconds(300)) {
+			history.add(id("track" + (at.getEpochSecond() / 300 % 8)), at, 240_000);
+		}
 		// just after local midnight in Berlin: the play started the day before
 		history.add(id("track2"), Instant.parse("2026-03-30T22:02:00Z"), null);
 		history.add(id("track1"), Instant.parse("2026-10-24T22:01:00Z"), 200_000);

@@ -66,6 +66,8 @@ class StatsOracleTest extends ReportTestSupport {
 		periods.add(new LocalDate[] { LocalDate.parse("2026-03-30"), null });
 		periods.add(new LocalDate[] { null, LocalDate.parse("2026-03-28") });
 		periods.add(new LocalDate[] { LocalDate.parse("2024-01-01"), LocalDate.parse("2024-01-31") });
+		periods.add(new LocalDate[] { LocalDate.parse("2026-04-05"), LocalDate.parse("2026-04-05") });
+		periods.add(new LocalDate[] { LocalDate.parse("2026-04-06"), LocalDate.parse("2026-04-06") });
 		return periods;
 	}
 
