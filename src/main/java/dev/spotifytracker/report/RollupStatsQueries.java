@@ -42,28 +42,31 @@ class RollupStatsQueries implements StatsSource {
 			.isPresent();
 	}
 
+	/**
+	 * Sums each track's days first, then its names: a track's name is read once, not once
+	 * per day it was played.
+	 */
 	@Override
 	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit) {
-		String grouped = switch (kind) {
-			case TRACKS -> """
-					select d.track_id as id, min(ct.track_name) as name, sum(d.plays) as plays, sum(d.ms) as ms
-					from play_day_figures d join catalog_tracks ct on ct.track_id = d.track_id
-					where d.account_id = :account and d.day between :first and :last group by d.track_id
-					""";
-			case ALBUMS -> """
-					select ct.album_id as id, min(ct.album_name) as name, sum(d.plays) as plays, sum(d.ms) as ms
-					from play_day_figures d join catalog_tracks ct on ct.track_id = d.track_id
-					where d.account_id = :account and d.day between :first and :last group by ct.album_id
-					""";
-			case ARTISTS -> """
-					select a.artist_id as id, min(a.artist_name) as name, sum(d.plays) as plays, sum(d.ms) as ms
-					from play_day_figures d join catalog_track_artists a on a.track_id = d.track_id
-					where d.account_id = :account and d.day between :first and :last group by a.artist_id
-					""";
+		String perTrack = """
+				with t as (
+				  select d.track_id as id, sum(d.plays) as plays, sum(d.ms) as ms from play_day_figures d
+				  where d.account_id = :account and d.day between :first and :last group by d.track_id
+				)
+				""";
+		String order = StatsSource.orderBy(by);
+		String sql = switch (kind) {
+			case TRACKS -> perTrack + ", g as (select t.id, t.plays, t.ms from t order by " + order
+					+ " limit :limit) select g.id, ct.track_name as name, g.plays, g.ms from g "
+					+ "join catalog_tracks ct on ct.track_id = g.id order by " + order;
+			case ALBUMS -> perTrack + ", g as (select ct.album_id as id, min(ct.album_name) as name, "
+					+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_tracks ct on ct.track_id = t.id "
+					+ "group by ct.album_id) select id, name, plays, ms from g order by " + order + " limit :limit";
+			case ARTISTS -> perTrack + ", g as (select a.artist_id as id, min(a.artist_name) as name, "
+					+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_track_artists a on a.track_id = t.id "
+					+ "group by a.artist_id) select id, name, plays, ms from g order by " + order + " limit :limit";
 		};
-		return days("with g as (" + grouped + ") select id, name, plays, ms from g order by " + StatsSource.orderBy(by)
-				+ " limit :limit", period)
-			.param("limit", limit)
+		return days(sql, period).param("limit", limit)
 			.query((rs, row) -> new TopItem(rs.getString("id"), rs.getString("name"), rs.getLong("plays"),
 					rs.getLong("ms")))
 			.list();

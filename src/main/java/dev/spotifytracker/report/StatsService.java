@@ -49,7 +49,10 @@ public class StatsService {
 		}
 		List<LocalDate> days = source.days(period);
 		return new Summary(totals.plays(), totals.ms(), totals.tracks(), totals.artists(), totals.albums(),
-				source.newTracks(period), source.newArtists(period), Streaks.longest(days),
+				// with an open start nothing was played before the period: everything is
+				// new
+				(period.from() != null) ? source.newTracks(period) : totals.tracks(),
+				(period.from() != null) ? source.newArtists(period) : totals.artists(), Streaks.longest(days),
 				Streaks.current(days, lastDay(period)), source.longestSessionMs(period), totals.estimatedMs());
 	}
 
