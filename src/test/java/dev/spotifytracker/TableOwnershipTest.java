@@ -37,12 +37,16 @@ class TableOwnershipTest {
 			entry("saved_albums", "library"), entry("liked_tracks", "library"), entry("track_availability", "library"),
 			entry("list_sync_state", "library"), entry("plays", "plays"), entry("excluded_tracks", "playlist"),
 			entry("playlist_rules", "playlist"), entry("playlist_mappings", "playlist"),
-			entry("playlists_due", "playlist"), entry("rule_playlists", "playlist"));
+			entry("playlists_due", "playlist"), entry("rule_playlists", "playlist"),
+			entry("play_rollup_accounts", "plays"), entry("play_days", "plays"), entry("play_hours", "plays"),
+			entry("play_sessions", "plays"));
 
 	/** The read models (views) a module publishes for the modules that depend on it. */
 	static final Map<String, String> READ_MODELS = Map.ofEntries(entry("library_tracks", "library"),
 			entry("catalog_tracks", "library"), entry("catalog_track_artists", "library"),
-			entry("counted_plays", "plays"), entry("track_play_counts", "plays"), entry("track_skip_counts", "plays"));
+			entry("counted_plays", "plays"), entry("track_play_counts", "plays"), entry("track_skip_counts", "plays"),
+			entry("play_rollup_zones", "plays"), entry("play_day_figures", "plays"),
+			entry("play_hour_figures", "plays"), entry("play_session_spans", "plays"));
 
 	@Test
 	void everyTableAndViewOfTheSchemaHasAnOwner() throws IOException {

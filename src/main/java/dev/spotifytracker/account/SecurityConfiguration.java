@@ -50,9 +50,9 @@ class SecurityConfiguration {
 			.requestMatchers(LOGIN_PAGE, "/not-allowed", "/oauth2/authorization/**", callbackPath, "/actuator/health",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
-			// the API token opens the job and playlist APIs and nothing else
+			// the API token opens the job, playlist and stats APIs and nothing else
 			.requestMatchers(ApiTokenAuthenticationFilter.JOB_API + "/**", ApiTokenAuthenticationFilter.PLAYLIST_API,
-					ApiTokenAuthenticationFilter.PLAYLIST_API + "/**")
+					ApiTokenAuthenticationFilter.PLAYLIST_API + "/**", ApiTokenAuthenticationFilter.STATS_API + "/**")
 			.hasAnyRole("API", "OWNER", "MEMBER")
 			.anyRequest()
 			.hasAnyRole("OWNER", "MEMBER"))

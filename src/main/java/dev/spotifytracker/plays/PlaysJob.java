@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code plays}: one call for the plays after the newest stored one, stored with their
- * tracks in one transaction. Essential: Spotify keeps only the last 50 plays, so this job
- * runs even when the day's call budget is nearly spent.
+ * tracks and the play rollups ({@link PlayRollups}) in one transaction. Essential:
+ * Spotify keeps only the last 50 plays, so this job runs even when the day's call budget
+ * is nearly spent.
  */
 @Component
 class PlaysJob implements Job {
@@ -42,9 +43,12 @@ class PlaysJob implements Job {
 
 	private final ApplicationEventPublisher events;
 
+	private final PlayRollups rollups;
+
 	PlaysJob(PlayRepository plays, CatalogService catalog, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PlayRollups rollups) {
 		this.plays = plays;
+		this.rollups = rollups;
 		this.catalog = catalog;
 		this.transaction = new TransactionTemplate(transactions);
 		this.events = events;
@@ -95,6 +99,9 @@ class PlaysJob implements Job {
 			this.catalog.saveTracks(storable.stream().map(PlayedTrack::track).toList());
 			int added = this.plays.insertRecentlyPlayed(context.account(), storable);
 			if (added > 0) {
+				this.rollups.changed(context.account(),
+						storable.stream().map(PlayedTrack::playedAt).min(Instant::compareTo).orElseThrow(),
+						storable.stream().map(PlayedTrack::playedAt).max(Instant::compareTo).orElseThrow());
 				this.events.publishEvent(new PlaysStored(context.account(), added));
 			}
 			return added;

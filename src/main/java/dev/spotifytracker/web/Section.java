@@ -23,6 +23,7 @@ final class Section {
 			case "logs" -> "logs";
 			case "library", "tracks" -> "library";
 			case "playlists" -> "playlists";
+			case "stats" -> "stats";
 			case "settings" -> "settings";
 			default -> "";
 		};
