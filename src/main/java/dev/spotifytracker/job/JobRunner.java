@@ -126,6 +126,10 @@ class JobRunner {
 			message = "Interrupted: the service is stopping";
 			context.failed(message, null);
 		}
+		catch (RunLockLostException ex) {
+			message = ex.getMessage();
+			context.failed(message, null);
+		}
 		catch (CycleJob.CycleStepFailedException ex) {
 			// the step's own run logged the trace
 			message = describe(ex);

@@ -106,7 +106,9 @@ class RunContext implements JobContext {
 					if (clients == null) {
 						throw new IllegalStateException("Spotify access is not available in this service");
 					}
-					client = clients.forAccount(account(), (endpoint, status) -> this.apiCalls.incrementAndGet());
+					client = new LockGuardedSpotifyClient(
+							clients.forAccount(account(), (endpoint, status) -> this.apiCalls.incrementAndGet()),
+							this.claim.lock());
 					this.spotify = client;
 				}
 			}
