@@ -83,7 +83,14 @@ class RunLocks implements DisposableBean {
 	 * time for one account.
 	 */
 	static String runLockName(String lockGroup, AccountId account) {
-		return "job:" + lockGroup + ":" + account.value();
+		return runLockPrefix(lockGroup) + account.value();
+	}
+
+	/**
+	 * The name of a lock group's lock without the account's id.
+	 */
+	static String runLockPrefix(String lockGroup) {
+		return "job:" + lockGroup + ":";
 	}
 
 	/**
