@@ -35,9 +35,10 @@ class TableOwnershipTest {
 			entry("logs", "job"), entry("shedlock", "job"), entry("artists", "library"), entry("albums", "library"),
 			entry("album_artists", "library"), entry("tracks", "library"), entry("track_artists", "library"),
 			entry("saved_albums", "library"), entry("liked_tracks", "library"), entry("track_availability", "library"),
-			entry("list_sync_state", "library"), entry("plays", "plays"), entry("excluded_tracks", "playlist"),
-			entry("playlist_rules", "playlist"), entry("playlist_mappings", "playlist"),
-			entry("playlists_due", "playlist"));
+			entry("list_sync_state", "library"), entry("library_passes", "library"),
+			entry("library_pass_entries", "library"), entry("library_pass_availability", "library"),
+			entry("plays", "plays"), entry("excluded_tracks", "playlist"), entry("playlist_rules", "playlist"),
+			entry("playlist_mappings", "playlist"), entry("playlists_due", "playlist"));
 
 	/** The read models (views) a module publishes for the modules that depend on it. */
 	static final Map<String, String> READ_MODELS = Map.ofEntries(entry("library_tracks", "library"),
