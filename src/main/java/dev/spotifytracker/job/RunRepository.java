@@ -138,6 +138,17 @@ class RunRepository {
 			.update();
 	}
 
+	/**
+	 * Forgets the ended runs that started before {@code before}, with their log lines
+	 * (cascade); a run still going stays.
+	 * @return the runs removed
+	 */
+	int deleteEndedBefore(Instant before) {
+		return this.jdbc.sql("delete from job_runs where started_at < :before and status <> 'running'")
+			.param("before", timestamp(before))
+			.update();
+	}
+
 	Optional<JobRun> find(long runId) {
 		return this.jdbc.sql("select " + COLUMNS + " from job_runs where id = :id")
 			.param("id", runId)
