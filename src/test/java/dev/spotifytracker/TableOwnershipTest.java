@@ -35,11 +35,12 @@ class TableOwnershipTest {
 			entry("logs", "job"), entry("shedlock", "job"), entry("artists", "library"), entry("albums", "library"),
 			entry("album_artists", "library"), entry("tracks", "library"), entry("track_artists", "library"),
 			entry("saved_albums", "library"), entry("liked_tracks", "library"), entry("track_availability", "library"),
-			entry("list_sync_state", "library"), entry("plays", "plays"), entry("excluded_tracks", "playlist"),
-			entry("playlist_rules", "playlist"), entry("playlist_mappings", "playlist"),
-			entry("playlists_due", "playlist"), entry("rule_playlists", "playlist"),
-			entry("play_rollup_accounts", "plays"), entry("play_days", "plays"), entry("play_hours", "plays"),
-			entry("play_sessions", "plays"));
+			entry("list_sync_state", "library"), entry("library_passes", "library"),
+			entry("library_pass_entries", "library"), entry("library_pass_availability", "library"),
+			entry("plays", "plays"), entry("excluded_tracks", "playlist"), entry("playlist_rules", "playlist"),
+			entry("playlist_mappings", "playlist"), entry("playlists_due", "playlist"),
+			entry("rule_playlists", "playlist"), entry("play_rollup_accounts", "plays"), entry("play_days", "plays"),
+			entry("play_hours", "plays"), entry("play_sessions", "plays"));
 
 	/** The read models (views) a module publishes for the modules that depend on it. */
 	static final Map<String, String> READ_MODELS = Map.ofEntries(entry("library_tracks", "library"),

@@ -151,6 +151,27 @@ class LogsControllerTest {
 			.andExpect(xpath("//a[@id='older']").doesNotExist());
 	}
 
+	@Test
+	void farFutureOrFarPastDatesAnswer400NotA500() throws Exception {
+		for (String date : new String[] { "+99999-01-01T00:00", "+999999999-12-31T23:59", "-4000-01-01T00:00",
+				"2026-13-01T00:00", "0000-01-01T00:00" }) {
+			this.mvc.perform(get("/logs").param("from", date).with(Viewers.signedInAs("alice")))
+				.andExpect(status().isBadRequest());
+			this.mvc.perform(get("/logs").param("to", date).with(Viewers.signedInAs("alice")))
+				.andExpect(status().isBadRequest());
+		}
+		this.mvc
+			.perform(get("/logs").param("beforeAt", "+1000000-01-01T00:00:00Z")
+				.param("beforeId", "1")
+				.with(Viewers.signedInAs("alice")))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(get("/logs").param("beforeAt", "2026-03-01T09:00:00Z")
+				.param("beforeId", "99999999999999999999")
+				.with(Viewers.signedInAs("alice")))
+			.andExpect(status().isBadRequest());
+	}
+
 	private long run(String job, AccountId account) {
 		return this.jdbc.sql("""
 				insert into job_runs (job, account_id, trigger, status, started_at, finished_at)
