@@ -23,6 +23,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -35,6 +36,22 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	static final String LOGIN_PAGE = "/login";
+
+	/**
+	 * Our own files only; images also from Spotify's image host. No plug-ins, no
+	 * {@code <base>}, forms post to us (and the sign-in goes to Spotify's accounts
+	 * service), and no other site may frame a page.
+	 */
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https://i.scdn.co data:; "
+			+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+			+ "form-action 'self' ";
+
+	/**
+	 * Browser features the dashboard never uses, off for it and anything it might embed.
+	 */
+	private static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), "
+			+ "geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+			+ "serial=(), usb=(), xr-spatial-tracking=()";
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
@@ -70,9 +87,10 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?signed-out"))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signIn)
 				.accessDeniedHandler(new SignInFirstAccessDeniedHandler(signIn)))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
-					"default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self' "
-							+ spotify.accountsBaseUrl())))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY + spotify.accountsBaseUrl()))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)))
 			.requestCache(Customizer.withDefaults());
 		return http.build();
 	}
