@@ -8,7 +8,6 @@ import dev.spotifytracker.spotify.SpotifyProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -24,6 +23,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -31,6 +31,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * and the error page. Everything else needs a signed-in session (pages redirect to
  * {@code /login}, the API answers 401) or, on {@code /api/**}, the job API's bearer
  * token. State-changing requests need the CSRF token unless they carry that bearer token.
+ * <p>
+ * A visitor who is not signed in gets no session: no request is saved for after the
+ * sign-in (it always lands on the overview), and a sign-in under way waits in
+ * {@link SignInAttempts}. Only a finished sign-in makes a session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -55,8 +59,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
-			SpotifyProperties spotify, AccessProperties access, SignInPolicy policy, AccountService accounts)
-			throws Exception {
+			SpotifyProperties spotify, AccessProperties access, SignInPolicy policy, AccountService accounts,
+			SignInAttempts attempts, SetupCode setupCode) throws Exception {
 		String callbackPath = callbackPath(spotify);
 		RequestMatcher api = (request) -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		RequestMatcher bearerOnJobApi = (request) -> ApiTokenAuthenticationFilter.isJobApi(request)
@@ -74,13 +78,15 @@ class SecurityConfiguration {
 			.hasAnyRole("OWNER", "MEMBER"))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(access.apiToken()), LogoutFilter.class)
 			.addFilterAfter(new AllowedAccountFilter(accounts), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new SignInStartFilter(attempts, setupCode), OAuth2AuthorizationRequestRedirectFilter.class)
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(bearerOnJobApi))
 			.oauth2Login((login) -> login.loginPage(LOGIN_PAGE)
-				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(pkce(registrations)))
+				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(pkce(registrations))
+					.authorizationRequestRepository(attempts))
 				.redirectionEndpoint((endpoint) -> endpoint.baseUri(callbackPath))
 				.tokenEndpoint((token) -> token.accessTokenResponseClient(clients.authorizationCodeClient()))
-				.userInfoEndpoint(
-						(userInfo) -> userInfo.userService(new SpotifyUserService(clients.userService(), policy)))
+				.userInfoEndpoint((userInfo) -> userInfo
+					.userService(new SpotifyUserService(clients.userService(), policy, setupCode)))
 				.authorizedClientRepository(new AccountAuthorizedClientRepository(accounts))
 				.defaultSuccessUrl("/", true)
 				.failureHandler(new SignInFailureHandler()))
@@ -88,10 +94,11 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signIn)
 				.accessDeniedHandler(new SignInFirstAccessDeniedHandler(signIn)))
 			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY + spotify.accountsBaseUrl()))
+				.contentSecurityPolicy(
+						(csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY + spotify.accountsBaseUrl()))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)))
-			.requestCache(Customizer.withDefaults());
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
 		return http.build();
 	}
 
