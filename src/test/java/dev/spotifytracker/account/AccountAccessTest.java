@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "tracker.security.api-token=" + AccountAccessTest.API_TOKEN)
 class AccountAccessTest {
 
-	static final String API_TOKEN = "the-job-api-token-for-tests";
+	static final String API_TOKEN = "the-job-api-token-for-tests-of-32-characters-or-more";
 
 	private final SpotifySimulator spotify = TestSpotify.simulator();
 
