@@ -3,7 +3,7 @@
  * library module's catalog (plays refer to them), through its public
  * {@code CatalogWriter}.
  */
-@ApplicationModule(displayName = "Plays", allowedDependencies = { "app", "spotify", "job", "library" })
+@ApplicationModule(displayName = "Plays", allowedDependencies = { "app", "spotify", "job", "account", "library" })
 package dev.spotifytracker.plays;
 
 import org.springframework.modulith.ApplicationModule;

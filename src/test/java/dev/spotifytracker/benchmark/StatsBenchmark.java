@@ -47,7 +47,7 @@ public final class StatsBenchmark {
 
 	static final int RUNS = 30;
 
-	static final String TOKEN = "benchmark-token";
+	static final String TOKEN = "benchmark-api-token-of-32-characters-or-more";
 
 	private StatsBenchmark() {
 	}

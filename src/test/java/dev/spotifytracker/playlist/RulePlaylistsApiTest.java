@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "tracker.security.api-token=" + RulePlaylistsApiTest.API_TOKEN)
 class RulePlaylistsApiTest {
 
-	static final String API_TOKEN = "test-rule-playlists-api-token";
+	static final String API_TOKEN = "test-rule-playlists-api-token-of-32-characters-or-more";
 
 	static final String RULE = """
 			{"name": "Forgotten Favourites", "conditions": [{"field": "plays", "op": "gte", "value": 2}],

@@ -16,7 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "tracker.security.api-token=" + ReportTestSupport.API_TOKEN)
 abstract class ReportTestSupport {
 
-	static final String API_TOKEN = "test-report-api-token";
+	static final String API_TOKEN = "test-report-api-token-of-32-characters-or-more";
 
 	@Autowired
 	protected JdbcClient jdbc;
