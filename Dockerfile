@@ -1,7 +1,14 @@
 # syntax=docker/dockerfile:1
 
+# Base images are pinned by digest (the tag they were taken from is in the comment above each);
+# Dependabot (.github/dependabot.yml) proposes the newer digest when the tag moves.
+
 # Build with the Maven wrapper: dependencies first, so a code change reuses their layer.
-FROM eclipse-temurin:17-jdk AS build
+# eclipse-temurin:17-jdk
+FROM eclipse-temurin:17-jdk@sha256:5d6042fb8cdc14d614e4e421f52e3211fc5aeadddce44cbf9de8ed37c791f824 AS build
+# the wrapper checks the Maven zip against distributionSha256Sum; without unzip it would fetch
+# the tar.gz instead, whose checksum differs
+RUN apt-get update && apt-get install -y --no-install-recommends unzip && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
@@ -11,7 +18,8 @@ RUN ./mvnw -B -q package -DskipTests -Dspring-javaformat.skip=true \
 	&& java -Djarmode=tools -jar target/spotify-tracker-*.jar extract --layers --launcher --destination /extracted
 
 # Run on a JRE as a non-root user.
-FROM eclipse-temurin:17-jre
+# eclipse-temurin:17-jre
+FROM eclipse-temurin:17-jre@sha256:207ecae0b2b104dfc6dfa763d1e9cd2041cb344800a180e24cb1a28ed533ff90
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
 	&& useradd --system --uid 10001 --create-home --home-dir /home/tracker tracker \
 	&& mkdir -p /app/data && chown tracker /app/data

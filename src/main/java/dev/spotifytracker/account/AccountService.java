@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.spotify.SpotifyClients;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -35,9 +36,12 @@ public class AccountService {
 
 	private final SpotifyClients spotify;
 
+	private final ApplicationEventPublisher events;
+
 	AccountService(AccountRepository accounts, TokenCipher cipher, SignInPolicy policy, AccountJobAccess access,
-			Clock clock, SpotifyClients spotify) {
+			Clock clock, SpotifyClients spotify, ApplicationEventPublisher events) {
 		this.spotify = spotify;
+		this.events = events;
 		this.accounts = accounts;
 		this.cipher = cipher;
 		this.policy = policy;
@@ -172,20 +176,24 @@ public class AccountService {
 	}
 
 	/**
+	 * Changes the caller's time zone (blank: none) and publishes
+	 * {@link AccountTimeZoneChanged} in the same transaction.
 	 * @throws InvitationException when the zone is not a known time zone id
 	 */
+	@Transactional
 	public void changeTimeZone(Authentication caller, String zone) {
 		Account account = current(caller).orElseThrow(() -> new AccessDeniedException("Not signed in"));
-		if (zone == null || zone.isBlank()) {
-			this.accounts.updateTimeZone(account.id(), null);
-			return;
+		String changed = null;
+		if (zone != null && !zone.isBlank()) {
+			try {
+				changed = ZoneId.of(zone.strip()).getId();
+			}
+			catch (java.time.DateTimeException ex) {
+				throw new InvitationException("Unknown time zone: " + zone);
+			}
 		}
-		try {
-			this.accounts.updateTimeZone(account.id(), ZoneId.of(zone.strip()).getId());
-		}
-		catch (java.time.DateTimeException ex) {
-			throw new InvitationException("Unknown time zone: " + zone);
-		}
+		this.accounts.updateTimeZone(account.id(), changed);
+		this.events.publishEvent(new AccountTimeZoneChanged(account.id()));
 	}
 
 	private Account requireOwner(Authentication caller) {

@@ -31,6 +31,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String JOB_API = "/api/jobs";
 
+	static final String PLAYLIST_API = "/api/playlists";
+	static final String STATS_API = "/api/stats";
+
 	private static final String PREFIX = "Bearer ";
 
 	private final byte[] expectedDigest;
@@ -40,7 +43,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The token is for the job API alone: elsewhere a bearer header is ignored.
+	 * The token is for the job, playlist and stats APIs alone: elsewhere a bearer header
+	 * is ignored.
 	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -49,7 +53,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	static boolean isJobApi(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.equals(JOB_API) || path.startsWith(JOB_API + "/");
+		return path.equals(JOB_API) || path.startsWith(JOB_API + "/") || path.equals(PLAYLIST_API)
+				|| path.startsWith(PLAYLIST_API + "/") || path.startsWith(STATS_API + "/");
 	}
 
 	static boolean hasBearer(HttpServletRequest request) {

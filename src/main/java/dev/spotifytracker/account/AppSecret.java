@@ -1,18 +1,10 @@
 package dev.spotifytracker.account;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 import dev.spotifytracker.app.DatabaseChoice;
 import dev.spotifytracker.app.InvalidSettingException;
+import dev.spotifytracker.app.LocalSecretFile;
 
 /**
  * The key material behind refresh-token encryption: {@code APP_SECRET}, or, on the
@@ -49,48 +41,12 @@ final class AppSecret {
 	}
 
 	private static String readOrGenerate(Path file) {
-		try {
-			if (!Files.exists(file)) {
-				generate(file);
-			}
-			String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
-			if (secret.length() < MINIMUM_LENGTH) {
-				throw new InvalidSettingException("TRACKER_DATA_DIR", "The generated secret in " + file
-						+ " is damaged: restore it from a backup, or delete it and sign in again (stored tokens no longer decrypt without it).");
-			}
-			return secret;
+		String secret = LocalSecretFile.readOrGenerate(file);
+		if (secret.length() < MINIMUM_LENGTH) {
+			throw new InvalidSettingException("TRACKER_DATA_DIR", "The generated secret in " + file
+					+ " is damaged: restore it from a backup, or delete it and sign in again (stored tokens no longer decrypt without it).");
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read or create " + file, ex);
-		}
-	}
-
-	/**
-	 * Writes a new secret readable by the owner only from the first byte, and moves it
-	 * into place in one step so a crash or a second start never sees half a file.
-	 */
-	private static void generate(Path file) throws IOException {
-		Files.createDirectories(file.getParent());
-		byte[] random = new byte[32];
-		new SecureRandom().nextBytes(random);
-		String secret = Base64.getEncoder().encodeToString(random) + "\n";
-		boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-		Path temporary = posix
-				? Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-				: Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-		try {
-			Files.writeString(temporary, secret, StandardCharsets.UTF_8);
-			try {
-				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (FileAlreadyExistsException ex) {
-				// another start won the race: its secret stands
-			}
-		}
-		finally {
-			Files.deleteIfExists(temporary);
-		}
+		return secret;
 	}
 
 }

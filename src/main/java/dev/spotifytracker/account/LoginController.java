@@ -13,15 +13,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * The sign-in page (one button) and the page for a Spotify user who may not sign in.
+ * The sign-in page (one button; on a public address that nobody owns yet, a field for the
+ * {@link SetupCode} as well) and the page for a Spotify user who may not sign in.
  */
 @Controller
 class LoginController {
 
 	private final SpotifyProperties spotify;
 
-	LoginController(SpotifyProperties spotify) {
+	private final SetupCode setupCode;
+
+	LoginController(SpotifyProperties spotify, SetupCode setupCode) {
 		this.spotify = spotify;
+		this.setupCode = setupCode;
 	}
 
 	@GetMapping(SecurityConfiguration.LOGIN_PAGE)
@@ -37,6 +41,7 @@ class LoginController {
 			return "redirect:/";
 		}
 		model.addAttribute("spotifyConfigured", this.spotify.isConfigured());
+		model.addAttribute("setupCodeNeeded", this.spotify.isConfigured() && this.setupCode.requiredFor(request));
 		return "account/login";
 	}
 

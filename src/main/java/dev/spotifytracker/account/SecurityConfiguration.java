@@ -8,7 +8,6 @@ import dev.spotifytracker.spotify.SpotifyProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,6 +22,8 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -30,16 +31,36 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * and the error page. Everything else needs a signed-in session (pages redirect to
  * {@code /login}, the API answers 401) or, on {@code /api/**}, the job API's bearer
  * token. State-changing requests need the CSRF token unless they carry that bearer token.
+ * <p>
+ * A visitor who is not signed in gets no session: no request is saved for after the
+ * sign-in (it always lands on the overview), and a sign-in under way waits in
+ * {@link SignInAttempts}. Only a finished sign-in makes a session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	static final String LOGIN_PAGE = "/login";
 
+	/**
+	 * Our own files only; images also from Spotify's image host. No plug-ins, no
+	 * {@code <base>}, forms post to us (and the sign-in goes to Spotify's accounts
+	 * service), and no other site may frame a page.
+	 */
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https://i.scdn.co data:; "
+			+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+			+ "form-action 'self' ";
+
+	/**
+	 * Browser features the dashboard never uses, off for it and anything it might embed.
+	 */
+	private static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), "
+			+ "geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+			+ "serial=(), usb=(), xr-spatial-tracking=()";
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
-			SpotifyProperties spotify, AccessProperties access, SignInPolicy policy, AccountService accounts)
-			throws Exception {
+			SpotifyProperties spotify, AccessProperties access, SignInPolicy policy, AccountService accounts,
+			SignInAttempts attempts, SetupCode setupCode) throws Exception {
 		String callbackPath = callbackPath(spotify);
 		RequestMatcher api = (request) -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		RequestMatcher bearerOnJobApi = (request) -> ApiTokenAuthenticationFilter.isJobApi(request)
@@ -50,30 +71,35 @@ class SecurityConfiguration {
 			.requestMatchers(LOGIN_PAGE, "/not-allowed", "/oauth2/authorization/**", callbackPath, "/actuator/health",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
-			// the API token opens the job API and nothing else
-			.requestMatchers(ApiTokenAuthenticationFilter.JOB_API + "/**")
+			// the API token opens the job, playlist and stats APIs and nothing else
+			.requestMatchers(ApiTokenAuthenticationFilter.JOB_API + "/**", ApiTokenAuthenticationFilter.PLAYLIST_API,
+					ApiTokenAuthenticationFilter.PLAYLIST_API + "/**", ApiTokenAuthenticationFilter.STATS_API + "/**")
 			.hasAnyRole("API", "OWNER", "MEMBER")
 			.anyRequest()
 			.hasAnyRole("OWNER", "MEMBER"))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(access.apiToken()), LogoutFilter.class)
 			.addFilterAfter(new AllowedAccountFilter(accounts), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new SignInStartFilter(attempts, setupCode), OAuth2AuthorizationRequestRedirectFilter.class)
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(bearerOnJobApi))
 			.oauth2Login((login) -> login.loginPage(LOGIN_PAGE)
-				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(pkce(registrations)))
+				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(pkce(registrations))
+					.authorizationRequestRepository(attempts))
 				.redirectionEndpoint((endpoint) -> endpoint.baseUri(callbackPath))
 				.tokenEndpoint((token) -> token.accessTokenResponseClient(clients.authorizationCodeClient()))
-				.userInfoEndpoint(
-						(userInfo) -> userInfo.userService(new SpotifyUserService(clients.userService(), policy)))
+				.userInfoEndpoint((userInfo) -> userInfo
+					.userService(new SpotifyUserService(clients.userService(), policy, setupCode)))
 				.authorizedClientRepository(new AccountAuthorizedClientRepository(accounts))
 				.defaultSuccessUrl("/", true)
 				.failureHandler(new SignInFailureHandler()))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?signed-out"))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signIn)
 				.accessDeniedHandler(new SignInFirstAccessDeniedHandler(signIn)))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
-					"default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self' "
-							+ spotify.accountsBaseUrl())))
-			.requestCache(Customizer.withDefaults());
+			.headers((headers) -> headers
+				.contentSecurityPolicy(
+						(csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY + spotify.accountsBaseUrl()))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
 		return http.build();
 	}
 

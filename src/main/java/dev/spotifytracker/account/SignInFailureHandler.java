@@ -54,6 +54,10 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 			response.sendRedirect(request.getContextPath() + "/not-allowed");
 			return;
 		}
+		if (SpotifyUserService.SETUP_CODE_NEEDED.equals(code)) {
+			response.sendRedirect(request.getContextPath() + SecurityConfiguration.LOGIN_PAGE + "?setup-code-needed");
+			return;
+		}
 		response.sendRedirect(request.getContextPath() + SecurityConfiguration.LOGIN_PAGE + "?failed");
 	}
 

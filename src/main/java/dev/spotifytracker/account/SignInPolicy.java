@@ -58,6 +58,14 @@ class SignInPolicy {
 		return roleFor(account.spotifyUserId()).isPresent();
 	}
 
+	/**
+	 * Whether the next new user to sign in would become the owner: no
+	 * {@code TRACKER_ALLOWED_USERS} and no owner yet.
+	 */
+	boolean wouldMakeTheFirstOwner() {
+		return this.configuredUsers.isEmpty() && ownerMissing();
+	}
+
 	boolean usesConfiguredList() {
 		return !this.configuredUsers.isEmpty();
 	}

@@ -55,8 +55,8 @@ class DatabaseConfiguration {
 		return DataSourceBuilder.create()
 			.type(HikariDataSource.class)
 			.url(embedded.server().jdbcUrl())
-			.username("postgres")
-			.password("postgres")
+			.username(EmbeddedPostgresServer.USER)
+			.password(embedded.server().password())
 			.build();
 	}
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,14 @@ import org.slf4j.LoggerFactory;
  * after the connection pool when the service stops. A server left running by a crashed
  * service is stopped before a new one starts; a folder used by a running service, or
  * written by another PostgreSQL version, stops start-up with a sentence that says so.
+ * <p>
+ * Nothing of it is shared with other users of the machine: the binaries are unpacked into
+ * {@code <data dir>/postgres-binaries} (mode 0700; zonky's default, a folder in the
+ * shared temporary directory, could be planted by another user first), and every
+ * connection, over TCP or the local socket, needs the password kept in
+ * {@code <data dir>/postgres-password} (generated like {@code APP_SECRET}). See
+ * {@link PasswordAuthentication} for how a folder made by the earlier, trusting version
+ * is moved over.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -40,28 +49,49 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
+	static final String BINARIES = "postgres-binaries";
+
+	static final String PASSWORD_FILE = "postgres-password";
+
+	/** The system property behind zonky's scratch folder, read when a builder is made. */
+	private static final String ZONKY_WORKING_DIR = "ot.epg.working-dir";
+
+	public static final String USER = "postgres";
+
 	private final EmbeddedPostgres postgres;
 
 	private final Path directory;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory) {
+	private final String password;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory, String password) {
 		this.postgres = postgres;
 		this.directory = directory;
+		this.password = password;
 	}
 
 	public static EmbeddedPostgresServer start(Path dataDirectory) {
 		Path directory = dataDirectory.resolve("postgres");
+		Path binaries = dataDirectory.resolve(BINARIES);
 		try {
+			LocalSecretFile.createPrivateDirectories(dataDirectory);
 			Files.createDirectories(directory);
+			LocalSecretFile.createPrivateDirectories(binaries);
 		}
 		catch (IOException ex) {
 			throw new InvalidSettingException("TRACKER_DATA_DIR", "The embedded database cannot be created in "
 					+ directory + " (" + ex.getMessage() + "): choose a writable TRACKER_DATA_DIR.");
 		}
+		keepPrivate(binaries);
 		requireBundledVersion(directory);
 		stopServerLeftByACrash(directory);
+		Path passwordFile = dataDirectory.resolve(PASSWORD_FILE);
+		boolean newPassword = !Files.exists(passwordFile);
+		String password = LocalSecretFile.readOrGenerate(passwordFile);
+		BundledBinaries bundled = BundledBinaries.unpackedInto(binaries);
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			EmbeddedPostgres postgres = builderKeptOutOfTheSharedTemporaryFolder(binaries).setPgBinaryResolver(bundled)
+				.setOverrideWorkingDirectory(binaries.toFile())
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(false)
 				// the zonky defaults suit throw-away test databases; this one keeps a
@@ -69,15 +99,66 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("max_connections", "40")
 				.setServerConfig("shared_buffers", "32MB")
+				.setConnectConfig("password", password)
+				// after initdb (which trusts everyone) and before the server listens
+				.setDataDirectoryCustomizer((folder) -> PasswordAuthentication.require(folder.toPath(),
+						bundled.postgres(), password, newPassword))
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setRegisterShutdownHook(false)
 				.start();
-			return new EmbeddedPostgresServer(postgres, directory);
+			keepPrivate(binaries);
+			return new EmbeddedPostgresServer(postgres, directory, password);
+		}
+		catch (InvalidSettingException ex) {
+			throw ex;
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new InvalidSettingException("TRACKER_DATA_DIR", "The embedded database could not start in "
 					+ directory + " (" + ex.getMessage()
 					+ "): another Spotify Tracker may be using this TRACKER_DATA_DIR; stop it or choose another folder.");
+		}
+	}
+
+	/**
+	 * A zonky builder whose scratch folder (made, and swept for stale clusters, at each
+	 * start even when the data folder is given) is the binaries folder rather than the
+	 * shared temporary directory. zonky reads it from a system property when the builder
+	 * is made, so the property is set just for that.
+	 */
+	private static EmbeddedPostgres.Builder builderKeptOutOfTheSharedTemporaryFolder(Path binaries) {
+		synchronized (EmbeddedPostgresServer.class) {
+			String before = System.getProperty(ZONKY_WORKING_DIR);
+			System.setProperty(ZONKY_WORKING_DIR, binaries.toString());
+			try {
+				return EmbeddedPostgres.builder();
+			}
+			finally {
+				if (before == null) {
+					System.clearProperty(ZONKY_WORKING_DIR);
+				}
+				else {
+					System.setProperty(ZONKY_WORKING_DIR, before);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Only the service's user may enter the binaries folder (zonky opens its working
+	 * folder for writing to everyone; inside a folder others cannot enter, that gives
+	 * them nothing). Refuses a folder another user made.
+	 */
+	private static void keepPrivate(Path folder) {
+		if (!LocalSecretFile.isPosix(folder)) {
+			return;
+		}
+		try {
+			Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+		}
+		catch (IOException ex) {
+			throw new InvalidSettingException("TRACKER_DATA_DIR",
+					"The folder " + folder + " for the database's programs belongs to another user (" + ex.getMessage()
+							+ "): delete it, or choose a TRACKER_DATA_DIR of your own.");
 		}
 	}
 
@@ -181,6 +262,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	public int port() {
 		return this.postgres.getPort();
+	}
+
+	/**
+	 * The password of the {@value #USER} user, from the data folder.
+	 */
+	public String password() {
+		return this.password;
 	}
 
 	public Path directory() {

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.spotifytracker.account.JobAccounts;
 import dev.spotifytracker.app.AccountId;
 
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +37,13 @@ class JobController {
 
 	private final JobAccounts accounts;
 
-	JobController(JobLauncher launcher, JobRuns runs, JobAccounts accounts) {
+	private final ApplicationAvailability availability;
+
+	JobController(JobLauncher launcher, JobRuns runs, JobAccounts accounts, ApplicationAvailability availability) {
 		this.launcher = launcher;
 		this.runs = runs;
 		this.accounts = accounts;
+		this.availability = availability;
 	}
 
 	/**
@@ -46,6 +52,13 @@ class JobController {
 	@PostMapping("/{job}")
 	ResponseEntity<Object> start(@PathVariable String job, @RequestParam(required = false) String account,
 			Authentication caller) {
+		if (this.availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+			// still starting (the accounts may not be there yet) or already stopping
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header("Retry-After", "10")
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+						"The service is starting or stopping; try again in a few seconds."));
+		}
 		if (!this.launcher.jobNames().contains(job)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No job named " + job);
 		}

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.spotifytracker.app.AccountId;
-import net.javacrumbs.shedlock.core.SimpleLock;
 
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,7 @@ public class JobGroupLocks {
 	 * group holds the lock
 	 */
 	public <T> Optional<T> tryWhileHolding(String lockGroup, AccountId account, Supplier<T> work) {
-		Optional<SimpleLock> lock = this.locks.tryLock(RunLocks.runLockName(lockGroup, account), Duration.ZERO);
+		Optional<KeptLock> lock = this.locks.tryLock(RunLocks.runLockName(lockGroup, account), Duration.ZERO);
 		if (lock.isEmpty()) {
 			return Optional.empty();
 		}

@@ -1,5 +1,6 @@
 package dev.spotifytracker.job;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -104,7 +105,9 @@ public class JobLauncher {
 			return account.isPresent() ? account : this.budget.whyNotAllowed(claim.job(), claim.account());
 		}
 		catch (RuntimeException ex) {
-			this.runner.fail(claim, "Could not check whether the job may run: " + JobRunner.describe(ex));
+			log.error("Could not check whether run {} may run", claim.runId(), ex);
+			this.runner.fail(claim,
+					"Could not check whether the job may run: " + JobRunner.publicReason(ex, Instant.now()));
 			throw ex;
 		}
 	}

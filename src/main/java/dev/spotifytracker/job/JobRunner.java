@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 
 import dev.spotifytracker.job.RunClaims.Claim;
 import dev.spotifytracker.job.RunRepository.Ending;
 import dev.spotifytracker.spotify.SpotifyAccountOnHoldException;
 import dev.spotifytracker.spotify.SpotifyClients;
+import dev.spotifytracker.spotify.SpotifyException;
 import dev.spotifytracker.spotify.SpotifySignInRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,14 +128,20 @@ class JobRunner {
 			message = "Interrupted: the service is stopping";
 			context.failed(message, null);
 		}
+		catch (RunLockLostException ex) {
+			message = ex.getMessage();
+			context.failed(message, null);
+		}
 		catch (CycleJob.CycleStepFailedException ex) {
 			// the step's own run logged the trace
 			message = describe(ex);
 			context.failed(message, null);
 		}
 		catch (Exception ex) {
-			message = describe(ex);
-			context.failed(message, ex);
+			String reason = publicReason(ex, this.clock.instant());
+			// "Failed: see the log at ..." on the run and in its log
+			message = shownOnTheRun(ex) ? reason : "Failed: " + reason;
+			context.failed(reason, ex);
 		}
 		catch (Error ex) {
 			message = "Stopped by " + describe(ex);
@@ -172,6 +180,23 @@ class JobRunner {
 				log.warn("Could not write the log or progress of run {}", context.runId(), ex);
 			}
 		}
+	}
+
+	/**
+	 * Whether a failure's own words may be shown on the run: Spotify's reasons and ours,
+	 * each one sentence. Anything else (SQL, a bug's details) stays in the service log.
+	 */
+	static boolean shownOnTheRun(Throwable failure) {
+		return failure instanceof SpotifyException || failure instanceof JobFailedException
+				|| failure instanceof RunLockLostException || failure instanceof CycleJob.CycleStepFailedException;
+	}
+
+	/**
+	 * What a failure may say on a run: its own words when {@link #shownOnTheRun}, else
+	 * when to look in the service log, which holds the details and the stack trace.
+	 */
+	static String publicReason(Throwable failure, Instant at) {
+		return shownOnTheRun(failure) ? describe(failure) : "see the log at " + at.truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	/**

@@ -93,6 +93,17 @@ public class JobRuns {
 			.stream()
 			.filter((each) -> each.name().equals(job) || each.alsoDoes().contains(job))
 			.forEach((each) -> groups.add(each.schedule().group()));
+		return nextRunOf(groups);
+	}
+
+	/**
+	 * When the daily schedule next runs, or empty when the schedules are off.
+	 */
+	Optional<Instant> nextDailyRun() {
+		return this.properties.schedulesEnabled() ? nextRunOf(EnumSet.of(JobSchedule.Group.DAILY)) : Optional.empty();
+	}
+
+	private Optional<Instant> nextRunOf(Set<JobSchedule.Group> groups) {
 		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(ZoneId.of(this.properties.zone())));
 		return groups.stream()
 			.map(this::cron)
@@ -101,18 +112,6 @@ public class JobRuns {
 			.filter((next) -> next != null)
 			.map(ZonedDateTime::toInstant)
 			.min(Instant::compareTo);
-	}
-
-	/**
-	 * When the daily schedule next runs, or empty when the schedules are off.
-	 */
-	Optional<Instant> nextDailyRun() {
-		if (!this.properties.schedulesEnabled()) {
-			return Optional.empty();
-		}
-		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(ZoneId.of(this.properties.zone())));
-		return Optional.ofNullable(CronExpression.parse(this.properties.reconcileCron()).next(now))
-			.map(ZonedDateTime::toInstant);
 	}
 
 	private Optional<String> cron(JobSchedule.Group group) {

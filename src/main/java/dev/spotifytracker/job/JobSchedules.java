@@ -77,7 +77,7 @@ class JobSchedules implements SchedulingConfigurer {
 	}
 
 	private void onOneInstance(String lockName, Runnable schedule) {
-		Optional<SimpleLock> lock = this.locks.tryLock(lockName, Duration.ofMinutes(1));
+		Optional<? extends SimpleLock> lock = this.locks.tryLock(lockName, Duration.ofMinutes(1));
 		if (lock.isEmpty()) {
 			log.debug("Schedule {} runs on another instance", lockName);
 			return;

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * The job module's own threads: two for runs started in the background (a 512 MB instance
  * runs at most two jobs besides the schedules) and one timer that flushes log lines and
- * progress and keeps run locks alive. They are not beans of an executor type, so Spring
- * Boot's own task executor and scheduler stay as they are.
+ * progress (run locks are kept alive on a thread of their own, see {@link RunLocks}).
+ * They are not beans of an executor type, so Spring Boot's own task executor and
+ * scheduler stay as they are.
  *
  * <p>
  * Stopped in the lifecycle's stop phase, before the connection pool closes, so a run that
@@ -90,8 +91,8 @@ class JobThreads implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * The timer outlives a stop: the lock keep-alive and the log flusher hold on to it,
-	 * and a stopped context may start again.
+	 * The timer outlives a stop: the log flusher holds on to it, and a stopped context
+	 * may start again.
 	 */
 	@Override
 	public void destroy() {

@@ -39,6 +39,10 @@ class LogsController {
 
 	static final int LINES_PER_PAGE = 50;
 
+	private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 	private final AccountChoice choice;
 
 	private final AccountService accounts;
@@ -76,6 +80,9 @@ class LogsController {
 		}
 		if ((beforeAt == null) != (beforeId == null)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'beforeAt' and 'beforeId' go together.");
+		}
+		if (beforeAt != null && !withinRange(beforeAt)) {
+			throw badParameter(beforeAt.toString(), "beforeAt");
 		}
 		LogQuery query = new LogQuery(shown, job.isEmpty() ? null : job,
 				(atLeast != null) ? EnumSet.range(atLeast, LogLevel.ERROR) : null, text.strip(), fromInstant,
@@ -147,12 +154,25 @@ class LogsController {
 		if (value.isBlank()) {
 			return null;
 		}
+		Instant instant;
 		try {
-			return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
+			instant = LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
 		}
 		catch (DateTimeException ex) {
 			throw badParameter(value, name);
 		}
+		if (!withinRange(instant)) {
+			throw badParameter(value, name);
+		}
+		return instant;
+	}
+
+	/**
+	 * Whether an instant is one a log line can have: PostgreSQL refuses instants past its
+	 * range (year 294276), and none outside these years means anything here.
+	 */
+	static boolean withinRange(Instant instant) {
+		return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
 	}
 
 	private static ResponseStatusException badParameter(String value, String name) {

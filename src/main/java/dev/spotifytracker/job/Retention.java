@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the daily schedule forgets, so years of ten-minute cycles do not fill a small
- * database: Spotify call counts older than a week (the budget looks back 24 hours) and
- * log lines older than 90 days. Runs, plays and the library are kept.
+ * database: Spotify call counts older than a week (the budget looks back 24 hours), log
+ * lines older than 90 days, and runs that started longer ago than
+ * {@code TRACKER_RUN_RETENTION_DAYS} (a year; 144 cycles a day and account add up). Plays
+ * and the library are kept.
  */
 @Component
 class Retention {
@@ -28,11 +30,17 @@ class Retention {
 
 	private final LogRepository logs;
 
+	private final RunRepository runs;
+
+	private final Duration runRetention;
+
 	private final Clock clock;
 
-	Retention(SpotifyCallMeter calls, LogRepository logs, Clock clock) {
+	Retention(SpotifyCallMeter calls, LogRepository logs, RunRepository runs, JobProperties properties, Clock clock) {
 		this.calls = calls;
 		this.logs = logs;
+		this.runs = runs;
+		this.runRetention = Duration.ofDays(properties.runRetentionDays());
 		this.clock = clock;
 	}
 
@@ -41,12 +49,15 @@ class Retention {
 		try {
 			int counts = this.calls.forgetBefore(now.minus(CALL_COUNTS));
 			int lines = this.logs.deleteBefore(now.minus(LOG_LINES));
-			log.info("Forgot {} Spotify call counts older than {} days and {} log lines older than {} days", counts,
-					CALL_COUNTS.toDays(), lines, LOG_LINES.toDays());
+			int runs = this.runs.deleteEndedBefore(now.minus(this.runRetention));
+			log.info(
+					"Forgot {} Spotify call counts older than {} days, {} log lines older than {} days and {} runs"
+							+ " older than {} days",
+					counts, CALL_COUNTS.toDays(), lines, LOG_LINES.toDays(), runs, this.runRetention.toDays());
 		}
 		catch (RuntimeException ex) {
 			// housekeeping must not keep the daily jobs from running
-			log.warn("Could not forget old call counts and log lines: {}", ex.getMessage());
+			log.warn("Could not forget old call counts, log lines and runs: {}", ex.getMessage());
 		}
 	}
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.spotifytracker.app.AccountId;
-import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +54,7 @@ class RunClaims {
 		String lockName = RunLocks.runLockName(job.lockGroup(), account);
 		List<String> group = this.registry.namesInGroup(job.lockGroup());
 		synchronized (this.claiming) {
-			Optional<SimpleLock> lock = this.locks.tryLock(lockName, Duration.ZERO);
+			Optional<KeptLock> lock = this.locks.tryLock(lockName, Duration.ZERO);
 			if (lock.isEmpty()) {
 				Long holder = this.heldHere.get(lockName);
 				return new Result(null, (holder != null) ? holder : this.runs.running(account, group).orElse(null));
@@ -97,7 +96,7 @@ class RunClaims {
 	 * A claimed run: its lock is held until {@link #release}.
 	 */
 	record Claim(long runId, Job job, AccountId account, Trigger trigger, Instant startedAt, String lockName,
-			SimpleLock lock) {
+			KeptLock lock) {
 
 	}
 

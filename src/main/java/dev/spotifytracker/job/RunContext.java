@@ -104,9 +104,11 @@ class RunContext implements JobContext {
 				if (client == null) {
 					SpotifyClients clients = this.spotifyClients.getIfAvailable();
 					if (clients == null) {
-						throw new IllegalStateException("Spotify access is not available in this service");
+						throw new JobFailedException("Spotify access is not available in this service");
 					}
-					client = clients.forAccount(account(), (endpoint, status) -> this.apiCalls.incrementAndGet());
+					client = new LockGuardedSpotifyClient(
+							clients.forAccount(account(), (endpoint, status) -> this.apiCalls.incrementAndGet()),
+							this.claim.lock());
 					this.spotify = client;
 				}
 			}

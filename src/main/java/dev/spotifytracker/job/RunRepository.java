@@ -111,6 +111,44 @@ class RunRepository {
 				""").param("now", timestamp(now)).param("account", account.value()).param("jobs", jobs).update();
 	}
 
+	/**
+	 * Ends the runs of these jobs whose lock (named by {@link JobLock#lockPrefix} and the
+	 * account) is not held: its row is gone or its lease lapsed (ShedLock writes UTC
+	 * wall-clock time).
+	 * @return how many runs were ended
+	 */
+	int failUnlocked(Collection<JobLock> jobs) {
+		if (jobs.isEmpty()) {
+			return 0;
+		}
+		List<String> names = jobs.stream().map(JobLock::job).toList();
+		List<String> prefixes = jobs.stream().map(JobLock::lockPrefix).toList();
+		return this.jdbc.sql("""
+				update job_runs r set status = 'failed', finished_at = now(),
+				  message = 'Interrupted: the service stopped while this run was going'
+				from unnest(:jobs::text[], :prefixes::text[]) as j(job, lock_prefix)
+				where r.status = 'running' and r.job = j.job
+				  and not exists (
+				    select 1 from shedlock s
+				    where s.name = j.lock_prefix || r.account_id
+				      and s.lock_until > timezone('utc', current_timestamp))
+				""")
+			.param("jobs", names.toArray(String[]::new))
+			.param("prefixes", prefixes.toArray(String[]::new))
+			.update();
+	}
+
+	/**
+	 * Forgets the ended runs that started before {@code before}, with their log lines
+	 * (cascade); a run still going stays.
+	 * @return the runs removed
+	 */
+	int deleteEndedBefore(Instant before) {
+		return this.jdbc.sql("delete from job_runs where started_at < :before and status <> 'running'")
+			.param("before", timestamp(before))
+			.update();
+	}
+
 	Optional<JobRun> find(long runId) {
 		return this.jdbc.sql("select " + COLUMNS + " from job_runs where id = :id")
 			.param("id", runId)
@@ -200,6 +238,13 @@ class RunRepository {
 	static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
+	}
+
+	/**
+	 * A job and the start of its lock's name (the account's id follows).
+	 */
+	record JobLock(String job, String lockPrefix) {
+
 	}
 
 	/**

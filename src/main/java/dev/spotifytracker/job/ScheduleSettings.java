@@ -38,7 +38,7 @@ class ScheduleSettings implements SettingsSection {
 		values.put("cycleJobs", names(JobSchedule.Group.CYCLE));
 		values.put("dailyJobs", names(JobSchedule.Group.DAILY));
 		values.put("nextCycle", this.runs.nextScheduledRun(CycleJob.NAME).orElse(null));
-		values.put("nextDaily", this.properties.schedulesEnabled() ? this.runs.nextDailyRun().orElse(null) : null);
+		values.put("nextDaily", this.runs.nextDailyRun().orElse(null));
 		return new SettingsPanel("job/settings", "schedules", values);
 	}
 

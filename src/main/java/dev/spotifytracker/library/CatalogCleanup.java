@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * another module: {@link CatalogReferences}, a play say), in one transaction. Plays are
  * never deleted, so a played track stays with its album and artists. The exclusive
  * catalog lock keeps every catalog write (and so every new reference, which is written
- * with its track) out while the cleanup decides.
+ * with its track) out while the cleanup decides. What a list pass in flight has staged
+ * counts as a reference: the pass committed its pages' catalog rows before its list rows,
+ * which only its final merge writes.
  */
 @Component
 class CatalogCleanup {
@@ -53,6 +55,8 @@ class CatalogCleanup {
 					select t.id from tracks t
 					where not exists (select 1 from liked_tracks l where l.track_id = t.id)
 					  and not exists (select 1 from saved_albums s where s.album_id = t.album_id)
+					  and not exists (select 1 from library_pass_entries p where p.id = t.id)
+					  and not exists (select 1 from library_pass_entries p where p.id = t.album_id)
 					""").query(String.class).list();
 			Set<String> referenced = new HashSet<>();
 			this.references.orderedStream()
@@ -66,6 +70,7 @@ class CatalogCleanup {
 					delete from albums a
 					where not exists (select 1 from saved_albums s where s.album_id = a.id)
 					  and not exists (select 1 from tracks t where t.album_id = a.id)
+					  and not exists (select 1 from library_pass_entries p where p.id = a.id)
 					""").update();
 			int artists = this.jdbc.sql("""
 					delete from artists ar

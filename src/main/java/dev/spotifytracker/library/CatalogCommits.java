@@ -13,14 +13,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes a page's catalog rows in a short transaction of their own, beside the list
- * pass's long one. Catalog rows are shared by every account: inside a pass that lasts as
- * long as its Spotify calls they would stay locked for minutes, and two accounts' passes
- * could deadlock on them. Committed early they are harmless: a catalog row nothing refers
- * to is not part of anyone's library, and the next cleanup removes it if the pass fails.
- * They commit without waiting for the disk: the pass's own commit flushes the log past
- * them. While the catalog grows fast, its statistics are refreshed
- * ({@link CatalogStatistics}).
+ * Writes a page's catalog rows in a short transaction of their own, never inside the list
+ * pass's merge (or any transaction a caller holds). Catalog rows are shared by every
+ * account: held until a pass's merge they would stay locked for minutes, and two
+ * accounts' passes could deadlock on them. Committed early they are harmless: a catalog
+ * row nothing refers to is not part of anyone's library, the cleanup keeps what a pass in
+ * flight staged, and the next cleanup removes it if the pass fails. They commit without
+ * waiting for the disk: the pass's merge commit flushes the log past them. While the
+ * catalog grows fast, its statistics are refreshed ({@link CatalogStatistics}).
  */
 @Component
 class CatalogCommits {

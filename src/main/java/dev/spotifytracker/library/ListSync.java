@@ -18,11 +18,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings one stored list in step with Spotify in ONE transaction: each page read goes to
- * the pass's staging tables (the heap holds one page), the list and the availability of
- * its tracks are then merged with set-based statements, and only the commit makes the
- * result visible. A failed call rolls everything back, so readers see the previous list
- * and the next run repairs it.
+ * Brings one stored list in step with Spotify: each page read is staged in a short
+ * statement of its own ({@link PassStaging}; the heap holds one page), and no transaction
+ * or pooled connection is held while the pass waits on Spotify (its calls, their
+ * {@code Retry-After} waits). The list and the availability of its tracks are then merged
+ * with set-based statements in ONE transaction, and only its commit makes the result
+ * visible. A failed call leaves the stored list as it was, so readers see the previous
+ * list and the next run repairs it.
  *
  * <p>
  * Incremental: newest-first until a known entry ({@link IncrementalPlan}); then Spotify's
@@ -56,7 +58,7 @@ class ListSync {
 
 	<T> ListOutcome sync(AccountId account, SpotifyClient spotify, SyncedList<T> list, SyncMode mode,
 			Progress progress) {
-		return this.transaction.execute((status) -> new Pass<>(account, spotify, list, mode, progress).run());
+		return new Pass<>(account, spotify, list, mode, progress).run();
 	}
 
 	/**
@@ -123,45 +125,94 @@ class ListSync {
 			this.table = list.table();
 			this.mode = mode;
 			this.progress = progress;
-			// the list rows written here refer to catalog rows committed beside this
-			// transaction
-			CatalogLock.holdShared(ListSync.this.jdbc);
-			this.staging = PassStaging.create(ListSync.this.jdbc);
+			this.staging = PassStaging.begin(ListSync.this.jdbc, account, this.table);
 		}
 
 		ListOutcome run() {
-			JdbcClient jdbc = ListSync.this.jdbc;
-			boolean full = this.mode == SyncMode.RECONCILE;
-			String reason = null;
-			if (!full) {
+			try {
+				return readAndMerge();
+			}
+			finally {
+				forgetStaged();
+			}
+		}
+
+		private ListOutcome readAndMerge() {
+			if (this.mode != SyncMode.RECONCILE) {
 				boolean reachedKnown = false;
 				while (this.hasNext && !reachedKnown) {
 					reachedKnown = readPage();
 				}
-				merge();
-				IncrementalPlan.Verdict verdict = IncrementalPlan.check(this.total,
-						this.table.count(jdbc, this.account),
-						this.table.missingFromStaging(jdbc, this.account,
-								(this.oldest != null) ? this.oldest : Instant.EPOCH),
-						ListSync.this.lastFullPasses.find(this.account, this.table).orElse(null));
-				if (!verdict.consistent()) {
-					full = true;
-					reason = verdict.reason();
-					log.info("Account {}: full pass of {}: {}", this.account, this.list.label(), reason);
+				String[] fullPassReason = new String[1];
+				ListOutcome incremental = ListSync.this.transaction.execute((status) -> {
+					prepareMerge();
+					merge();
+					IncrementalPlan.Verdict verdict = IncrementalPlan.check(this.total,
+							this.table.count(ListSync.this.jdbc, this.account),
+							this.table.missingFromStaging(ListSync.this.jdbc, this.account,
+									(this.oldest != null) ? this.oldest : Instant.EPOCH),
+							ListSync.this.lastFullPasses.find(this.account, this.table).orElse(null));
+					if (!verdict.consistent()) {
+						// nothing of this merge stays: the full pass's merge does it all
+						status.setRollbackOnly();
+						fullPassReason[0] = verdict.reason();
+						return null;
+					}
+					return finish(false, null, 0);
+				});
+				if (incremental != null) {
+					return incremental;
 				}
+				this.listed = 0;
+				log.info("Account {}: full pass of {}: {}", this.account, this.list.label(), fullPassReason[0]);
+				return fullPass(fullPassReason[0]);
 			}
-			int removed = 0;
-			if (full) {
-				while (this.hasNext) {
-					readPage();
-				}
+			return fullPass(null);
+		}
+
+		private ListOutcome fullPass(String reason) {
+			while (this.hasNext) {
+				readPage();
+			}
+			return ListSync.this.transaction.execute((status) -> {
+				prepareMerge();
 				merge();
-				removed = this.table.removeAllButStaged(jdbc, this.account);
+				int removed = this.table.removeAllButStaged(ListSync.this.jdbc, this.account);
 				rememberFullPass();
-			}
+				return finish(true, reason, removed);
+			});
+		}
+
+		/**
+		 * Inside the merge's transaction.
+		 */
+		private void prepareMerge() {
+			// the list rows written here refer to catalog rows committed before, beside
+			// this transaction: the cleanup waits until they are referred to
+			CatalogLock.holdShared(ListSync.this.jdbc);
+			this.staging.prepareMerge();
+		}
+
+		/**
+		 * Inside the merge's transaction: the availability, and the staged rows forgotten
+		 * with the commit.
+		 */
+		private ListOutcome finish(boolean full, String reason, int removed) {
 			int availability = ListSync.this.availability.mergeStaged(this.account, ListSync.this.clock.instant());
+			this.staging.forget();
 			return new ListOutcome(this.list.label(), full, reason, this.pages, this.total, this.listed, removed,
 					availability);
+		}
+
+		private void forgetStaged() {
+			try {
+				this.staging.forget();
+			}
+			catch (RuntimeException ex) {
+				// the next pass of this list forgets them
+				log.warn("Account {}: could not forget the staged pages of a {} pass: {}", this.account,
+						this.list.label(), ex.getMessage());
+			}
 		}
 
 		private void rememberFullPass() {
@@ -194,8 +245,9 @@ class ListSync {
 			List<IncrementalPlan.Entry> entries = page.items().stream().map(this.list::entry).toList();
 			List<String> ids = entries.stream().map(IncrementalPlan.Entry::id).toList();
 			Map<String, Instant> stored = this.table.stored(ListSync.this.jdbc, this.account, ids);
+			this.staging.stageEntries(entries);
 			List<Track> tracks = this.list.storeCatalog(this.spotify, page.items(), stored.keySet(), this.mode);
-			this.staging.stage(entries, tracks);
+			this.staging.stageAvailability(tracks);
 			for (IncrementalPlan.Entry entry : entries) {
 				if (entry.addedAt() != null && (this.oldest == null || entry.addedAt().isBefore(this.oldest))) {
 					this.oldest = entry.addedAt();

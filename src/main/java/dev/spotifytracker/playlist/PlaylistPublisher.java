@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.job.RunLockLostException;
 import dev.spotifytracker.spotify.PlaylistSummary;
 import dev.spotifytracker.spotify.SpotifyAccountOnHoldException;
 import dev.spotifytracker.spotify.SpotifyClient;
@@ -50,7 +51,8 @@ class PlaylistPublisher {
 	/**
 	 * Pushes every enabled rule of the account, one after the other. A failed playlist
 	 * does not stop the others, except when Spotify asks the account to wait or to sign
-	 * in again: then nothing more can succeed and that exception ends the run.
+	 * in again, or the run lost its lock: then nothing more can (or may) succeed and that
+	 * exception ends the run.
 	 * @param listener hears of each outcome as it happens
 	 */
 	List<PublishOutcome> publishAll(AccountId account, SpotifyClient spotify, PublishListener listener) {
@@ -69,7 +71,8 @@ class PlaylistPublisher {
 			catch (PushFailedException ex) {
 				outcome = ex.outcome();
 				if (ex.getCause() instanceof SpotifyAccountOnHoldException
-						|| ex.getCause() instanceof SpotifySignInRequiredException) {
+						|| ex.getCause() instanceof SpotifySignInRequiredException
+						|| ex.getCause() instanceof RunLockLostException) {
 					stop = (RuntimeException) ex.getCause();
 				}
 			}

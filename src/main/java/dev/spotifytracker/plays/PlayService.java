@@ -1,12 +1,14 @@
 package dev.spotifytracker.plays;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.job.JobRuns;
 import dev.spotifytracker.library.TrackPlayFigures;
 import dev.spotifytracker.library.TrackPlays;
 
@@ -24,8 +26,11 @@ public class PlayService implements TrackPlayFigures {
 
 	private final PlayRepository plays;
 
-	PlayService(PlayRepository plays) {
+	private final JobRuns runs;
+
+	PlayService(PlayRepository plays, JobRuns runs) {
 		this.plays = plays;
+		this.runs = runs;
 	}
 
 	public long count(AccountId account) {
@@ -42,6 +47,30 @@ public class PlayService implements TrackPlayFigures {
 	@Override
 	public Map<String, TrackPlays> forTracks(AccountId account, Collection<String> trackIds) {
 		return this.plays.forTracks(account, trackIds);
+	}
+
+	/**
+	 * The gap the account's last poll of recently played warned about, if it did.
+	 */
+	public Optional<PlayGapWarning> lastPollGap(AccountId account) {
+		return this.runs.lastRuns(List.of(account))
+			.stream()
+			.filter((run) -> run.job().equals(PlaysJob.NAME))
+			.findFirst()
+			.filter((run) -> run.details() != null && run.details().get(PlaysJob.GAP) instanceof Map<?, ?>)
+			.map((run) -> {
+				Map<?, ?> gap = (Map<?, ?>) run.details().get(PlaysJob.GAP);
+				return new PlayGapWarning(instant(gap.get("from")), instant(gap.get("to")), run.id());
+			});
+	}
+
+	private static Instant instant(Object value) {
+		try {
+			return (value != null) ? Instant.parse(value.toString()) : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	/**

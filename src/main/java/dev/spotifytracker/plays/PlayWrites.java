@@ -1,5 +1,6 @@
 package dev.spotifytracker.plays;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -37,9 +38,12 @@ class PlayWrites {
 
 	private final ApplicationEventPublisher events;
 
-	PlayWrites(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final PlayRollups rollups;
+
+	PlayWrites(JdbcClient jdbc, ApplicationEventPublisher events, PlayRollups rollups) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.rollups = rollups;
 	}
 
 	/**
@@ -64,7 +68,10 @@ class PlayWrites {
 			.param("at", column(plays, (play) -> play.playedAt().toString()))
 			.param("contexts", column(plays, PlayedTrack::contextUri))
 			.update();
-		changed(account, added);
+		if (added > 0) {
+			changed(account, added, plays.stream().map(PlayedTrack::playedAt).min(Instant::compareTo).orElseThrow(),
+					plays.stream().map(PlayedTrack::playedAt).max(Instant::compareTo).orElseThrow());
+		}
 		return added;
 	}
 
@@ -93,7 +100,16 @@ class PlayWrites {
 			}
 		}
 		int added = insertRemaining(account, importId, rows);
-		changed(account, added + merged);
+		if (added + merged > 0) {
+			// a merged play gains ms_played: its start moves, so its day and session may
+			// too
+			Span span = this.jdbc.sql("""
+					select min(p.played_at) as earliest, max(p.played_at) as latest
+					from import_rows r join plays p on p.id = r.play_id
+					where r.id = any(:rows) and r.outcome in ('merged', 'added')
+					""").param("rows", rows).query(Span.class).single();
+			changed(account, added + merged, span.earliest(), span.latest());
+		}
 		return new Applied(merged, added);
 	}
 
@@ -216,28 +232,39 @@ class PlayWrites {
 			case DELETE -> "deleted_at = now() where deleted_at is null";
 			case RESTORE -> "deleted_at = null where deleted_at is not null";
 		};
-		List<Long> changed = this.jdbc
-			.sql("update plays set " + set + " and account_id = :account and id = any(:ids) returning id")
+		List<Curated> changed = this.jdbc
+			.sql("update plays set " + set + " and account_id = :account and id = any(:ids) returning id, played_at")
 			.param("account", account.value())
 			.param("ids", playIds)
-			.query(Long.class)
+			.query(Curated.class)
 			.list();
-		changed(account, changed.size());
-		return changed;
+		if (!changed.isEmpty()) {
+			changed(account, changed.size(),
+					changed.stream().map(Curated::playedAt).min(Instant::compareTo).orElseThrow(),
+					changed.stream().map(Curated::playedAt).max(Instant::compareTo).orElseThrow());
+		}
+		return changed.stream().map(Curated::id).toList();
 	}
 
 	/**
 	 * The one place that hears of every change of the account's plays, in the writing
-	 * transaction.
+	 * transaction: the rollups follow, and the smart playlists are marked due.
 	 */
-	private void changed(AccountId account, int plays) {
-		if (plays > 0) {
-			this.events.publishEvent(new PlaysStored(account, plays));
-		}
+	private void changed(AccountId account, int plays, Instant earliest, Instant latest) {
+		this.rollups.changed(account, earliest, latest);
+		this.events.publishEvent(new PlaysStored(account, plays));
 	}
 
 	private static <T> String[] column(List<T> rows, Function<T, String> value) {
 		return rows.stream().map(value).toArray(String[]::new);
+	}
+
+	private record Span(Instant earliest, Instant latest) {
+
+	}
+
+	private record Curated(long id, Instant playedAt) {
+
 	}
 
 	/**

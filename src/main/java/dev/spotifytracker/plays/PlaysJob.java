@@ -19,14 +19,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code plays}: one call for the plays after the newest stored one, stored with their
- * tracks in one transaction. Essential: Spotify keeps only the last 50 plays, so this job
- * runs even when the day's call budget is nearly spent.
+ * tracks and the play rollups ({@link PlayRollups}) in one transaction. Essential:
+ * Spotify keeps only the last 50 plays, so this job runs even when the day's call budget
+ * is nearly spent.
  */
 @Component
 class PlaysJob implements Job {
 
 	/** The most plays recently played returns, and all Spotify keeps. */
 	static final int PAGE_SIZE = 50;
+
+	static final String NAME = "plays";
+
+	/** The run's detail that holds a possible gap ({@code from}, {@code to}). */
+	static final String GAP = "gap";
 
 	private final PlayRepository plays;
 
@@ -49,7 +55,7 @@ class PlaysJob implements Job {
 
 	@Override
 	public String name() {
-		return "plays";
+		return NAME;
 	}
 
 	@Override
@@ -79,7 +85,7 @@ class PlaysJob implements Job {
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("from", found.from().toString());
 			detail.put("to", found.to().toString());
-			context.detail("gap", detail);
+			context.detail(GAP, detail);
 			this.gaps.record(context.account(), found);
 		});
 		// a local file has no Spotify id (and no catalog row to refer to)

@@ -3,15 +3,12 @@ package dev.spotifytracker.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import dev.spotifytracker.account.Account;
 import dev.spotifytracker.account.DateDisplay;
-import dev.spotifytracker.job.JobRun;
+import dev.spotifytracker.plays.PlayGapWarning;
 
 /**
  * Decides which banners an account's overview shows: sign in again, a refresh token about
@@ -34,11 +31,11 @@ final class OverviewBanners {
 
 	/**
 	 * @param own whether the viewer looks at their own account (only they can sign it in)
-	 * @param lastPlays the account's last {@code plays} run, or null
+	 * @param gap the gap the account's last poll of its plays warned about, or null
 	 * @param removedPlaylists names of smart playlists whose Spotify playlist was removed
 	 * @param dates formats the instants in the viewer's time zone; its clock is "now"
 	 */
-	static List<Banner> of(Account account, boolean own, JobRun lastPlays, List<String> removedPlaylists,
+	static List<Banner> of(Account account, boolean own, PlayGapWarning gap, List<String> removedPlaylists,
 			DateDisplay dates, Instant now) {
 		List<Banner> banners = new ArrayList<>();
 		String whose = own ? "Your" : account.name() + "'s";
@@ -68,7 +65,9 @@ final class OverviewBanners {
 								+ ": this account's jobs are paused until " + dates.dateTime(account.notBefore()) + ".",
 						null, null));
 		}
-		gap(lastPlays, dates).ifPresent(banners::add);
+		if (gap != null) {
+			banners.add(gap(gap, dates));
+		}
 		for (String playlist : removedPlaylists) {
 			banners.add(new Banner("playlist-removed", "warn",
 					"The playlist \"" + playlist + "\" was removed on Spotify, so its smart playlist is not pushed.",
@@ -81,27 +80,12 @@ final class OverviewBanners {
 		return authorizedAt.atZone(ZoneOffset.UTC).plusMonths(TOKEN_LIFETIME_MONTHS).toInstant();
 	}
 
-	private static Optional<Banner> gap(JobRun lastPlays, DateDisplay dates) {
-		if (lastPlays == null || lastPlays.details() == null
-				|| !(lastPlays.details().get("gap") instanceof Map<?, ?> gap)) {
-			return Optional.empty();
-		}
-		Instant from = parse(gap.get("from"));
-		Instant to = parse(gap.get("to"));
-		String between = (from != null && to != null)
-				? " between " + dates.dateTime(from) + " and " + dates.dateTime(to) : "";
-		return Optional.of(new Banner("play-gap", "warn", "Plays" + between
+	private static Banner gap(PlayGapWarning gap, DateDisplay dates) {
+		String between = (gap.from() != null && gap.to() != null)
+				? " between " + dates.dateTime(gap.from()) + " and " + dates.dateTime(gap.to()) : "";
+		return new Banner("play-gap", "warn", "Plays" + between
 				+ " may be missing: Spotify keeps only your last 50 plays, and more than that came between two checks.",
-				"/jobs/runs/" + lastPlays.id(), "See the run"));
-	}
-
-	private static Instant parse(Object value) {
-		try {
-			return (value != null) ? Instant.parse(value.toString()) : null;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+				"/jobs/runs/" + gap.runId(), "See the run");
 	}
 
 }

@@ -83,8 +83,8 @@ class OverviewController {
 			List<AccountOverview.JobLine> lines = jobs.stream()
 				.map((job) -> new AccountOverview.JobLine(job, last.get(job), next.get(job)))
 				.toList();
-			List<Banner> banners = OverviewBanners.of(account, account.id().equals(own), last.get("plays"),
-					removedPlaylists(account.id()), dates, now);
+			List<Banner> banners = OverviewBanners.of(account, account.id().equals(own),
+					this.plays.lastPollGap(account.id()).orElse(null), removedPlaylists(account.id()), dates, now);
 			return new AccountOverview(account, this.library.counts(account.id()), this.plays.count(account.id()),
 					this.plays.lastPlayedAt(account.id()).orElse(null), lines, banners);
 		}).toList());

@@ -24,6 +24,7 @@ final class Section {
 			case "library", "tracks" -> "library";
 			case "history", "imports" -> "history";
 			case "playlists" -> "playlists";
+			case "stats" -> "stats";
 			case "settings" -> "settings";
 			default -> "";
 		};

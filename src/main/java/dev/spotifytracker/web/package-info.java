@@ -2,7 +2,7 @@
  * The shared layout, error pages and the overview page.
  */
 @ApplicationModule(displayName = "Web",
-		allowedDependencies = { "app", "account", "library", "plays", "playlist", "job", "report", "spotify" })
+		allowedDependencies = { "app", "account", "job", "library", "plays", "playlist" })
 package dev.spotifytracker.web;
 
 import org.springframework.modulith.ApplicationModule;

@@ -194,20 +194,35 @@ class SignInFlowTest {
 	}
 
 	@Test
-	void theSessionCookieIsHttpOnlyLaxAndSecureBehindHttps() {
-		HttpResponse<String> plain = this.browser.get("/oauth2/authorization/spotify");
-		HttpResponse<String> proxied = new TestBrowser("http://127.0.0.1:" + this.port)
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/oauth2/authorization/spotify"))
-				.header("X-Forwarded-Proto", "https")
-				.build());
+	void theCookiesAreHttpOnlyAndLaxAndTheSessionComesWithTheSignIn() {
+		HttpResponse<String> start = this.browser.get("/oauth2/authorization/spotify");
+		this.spotify.signInAs("alice");
+		HttpResponse<String> callback = this.browser
+			.get(TestBrowser.location(this.browser.get(TestBrowser.location(start))));
 
-		List<String> plainCookies = plain.headers().allValues("Set-Cookie");
-		assertThat(plainCookies).anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=")
-			.containsIgnoringCase("HttpOnly")
-			.containsIgnoringCase("SameSite=Lax")
-			.doesNotContainIgnoringCase("Secure"));
-		assertThat(proxied.headers().allValues("Set-Cookie"))
-			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("Secure"));
+		assertThat(start.headers().allValues("Set-Cookie")).as("a sign-in under way needs no session")
+			.noneSatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID="))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith(SignInAttempts.COOKIE + "=")
+				.containsIgnoringCase("HttpOnly")
+				.containsIgnoringCase("SameSite=Lax")
+				.doesNotContainIgnoringCase("Secure"));
+		assertThat(callback.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=")
+				.containsIgnoringCase("HttpOnly")
+				.containsIgnoringCase("SameSite=Lax")
+				.doesNotContainIgnoringCase("Secure"));
+	}
+
+	@Test
+	void aCallbackLinkOpenedInAnotherBrowserSignsNobodyIn() {
+		this.spotify.signInAs("mallory");
+		String callback = consentAtSpotify();
+		TestBrowser victim = new TestBrowser("http://127.0.0.1:" + this.port);
+
+		HttpResponse<String> answer = victim.get(callback);
+
+		assertThat(TestBrowser.location(answer)).endsWith("/login?failed");
+		assertThat(accountCount()).isZero();
 	}
 
 	private HttpResponse<String> signInAs(String user) {

@@ -2,6 +2,7 @@ package dev.spotifytracker.app;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,18 @@ class StartupFailureTest {
 			.doesNotContain("\tat ");
 	}
 
+	@Test
+	void aShortApiTokenStopsStartUpWithOneSentence() throws Exception {
+		Result result = runService(Map.of("TRACKER_API_TOKEN", "too-short-a-token"));
+
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.output()).contains("APPLICATION FAILED TO START")
+			.contains("TRACKER_API_TOKEN is shorter than 32 characters")
+			.contains("openssl rand -hex 32")
+			.doesNotContain("too-short-a-token")
+			.doesNotContain("\tat ");
+	}
+
 	private Result runService(Map<String, String> environment, String... arguments)
 			throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -84,11 +97,20 @@ class StartupFailureTest {
 		env.keySet().removeIf((name) -> name.startsWith("DB_") || name.equals("DATABASE_URL"));
 		env.put("TRACKER_DATA_DIR", this.dataDir.toString());
 		env.putAll(environment);
+		Path output = Files.createTempFile(this.dataDir, "service", ".log");
+		builder.redirectOutput(output.toFile());
 		Process process = builder.start();
-		byte[] output = process.getInputStream().readAllBytes();
 		boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+		if (!exited) {
+			// a service that started instead of stopping: stop it (with its embedded
+			// database), and fail below
+			process.destroy();
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			}
+		}
 		assertThat(exited).as("the service stops by itself").isTrue();
-		return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+		return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
 	}
 
 	private record Result(int exitCode, String output) {

@@ -84,7 +84,7 @@ class CycleJobTest extends JobTestSupport {
 	void aFailedStepFailsTheCycleButTheNextStepsStillRun() {
 		AccountId alice = account("alice");
 		job("library").does((context) -> {
-			throw new IllegalStateException("Spotify answered 502");
+			throw new JobFailedException("Spotify answered 502");
 		});
 		job("plays").changes(1);
 

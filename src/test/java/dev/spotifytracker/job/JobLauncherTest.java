@@ -107,7 +107,7 @@ class JobLauncherTest extends JobTestSupport {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			throw new IllegalStateException("page 51 failed");
+			throw new JobFailedException("page 51 failed");
 		}));
 
 		long runId = started(this.launcher.start("test", alice, Trigger.API));
@@ -130,7 +130,7 @@ class JobLauncherTest extends JobTestSupport {
 		AccountId alice = account("alice");
 		job("test").does((context) -> {
 			context.info("Reading page {} of {}", 1, 3);
-			throw new IllegalStateException("the catalog is gone");
+			throw new JobFailedException("the catalog is gone");
 		});
 
 		JobRun run = finished(this.launcher.runNow("test", alice, Trigger.SCHEDULE));
@@ -144,7 +144,26 @@ class JobLauncherTest extends JobTestSupport {
 	}
 
 	@Test
-	void aFailureWithoutAMessageIsNamedByItsKind() {
+	void anUnexpectedFailureKeepsItsDetailsInTheServiceLogAndTheRunSaysWhenToLook() {
+		// given a job that meets a database error whose text names SQL
+		AccountId alice = account("alice");
+		job("test").does((context) -> {
+			throw new org.springframework.jdbc.BadSqlGrammarException("merge",
+					"insert into liked_tracks (account_id, track_id) values (?, ?)",
+					new java.sql.SQLException("column \"secret_column\" does not exist"));
+		});
+
+		// when it runs
+		JobRun run = finished(this.launcher.runNow("test", alice, Trigger.SCHEDULE));
+
+		// then neither its message nor its log says more than when to look
+		assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+		assertThat(run.message()).matches("Failed: see the log at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+		assertThat(this.jobRuns.runLogs(run.id())).extracting(LogLine::message).containsExactly(run.message());
+	}
+
+	@Test
+	void aFailureWithoutAMessageSaysWhenToLookInTheLog() {
 		AccountId alice = account("alice");
 		job("test").does((context) -> {
 			throw new NullPointerException();
@@ -153,7 +172,7 @@ class JobLauncherTest extends JobTestSupport {
 		JobRun run = finished(this.launcher.runNow("test", alice, Trigger.SCHEDULE));
 
 		assertThat(run.status()).isEqualTo(RunStatus.FAILED);
-		assertThat(run.message()).isEqualTo("NullPointerException");
+		assertThat(run.message()).startsWith("Failed: see the log at ");
 	}
 
 	@Test

@@ -20,7 +20,7 @@ class JobRunsScheduleTest {
 
 	@Test
 	void theCycleJobsRunNextOnTheCycleCron() {
-		JobRuns runs = runs(new JobProperties(true, "0 */10 * * * *", "0 7 7 * * *", "UTC", 1500, 50));
+		JobRuns runs = runs(new JobProperties(true, "0 */10 * * * *", "0 7 7 * * *", "UTC", 1500, 50, 365));
 
 		assertThat(runs.nextScheduledRun("all")).contains(Instant.parse("2025-03-10T12:10:00Z"));
 		assertThat(runs.nextScheduledRun("plays")).contains(Instant.parse("2025-03-10T12:10:00Z"));
@@ -28,7 +28,7 @@ class JobRunsScheduleTest {
 
 	@Test
 	void theDailyJobsRunNextOnTheReconcileCronInItsZone() {
-		JobRuns runs = runs(new JobProperties(true, "0 */10 * * * *", "0 7 7 * * *", "Europe/Berlin", 1500, 50));
+		JobRuns runs = runs(new JobProperties(true, "0 */10 * * * *", "0 7 7 * * *", "Europe/Berlin", 1500, 50, 365));
 
 		// 07:07 in Berlin is 06:07 UTC in March
 		assertThat(runs.nextScheduledRun("reconcile")).contains(Instant.parse("2025-03-11T06:07:00Z"));
@@ -37,28 +37,28 @@ class JobRunsScheduleTest {
 
 	@Test
 	void thePlaylistsRunNextOnWhicheverScheduleComesFirst() {
-		JobRuns runs = runs(new JobProperties(true, "0 0 */6 * * *", "0 30 12 * * *", "UTC", 1500, 50));
+		JobRuns runs = runs(new JobProperties(true, "0 0 */6 * * *", "0 30 12 * * *", "UTC", 1500, 50, 365));
 
 		assertThat(runs.nextScheduledRun("playlists")).contains(Instant.parse("2025-03-10T12:30:00Z"));
 	}
 
 	@Test
 	void withSchedulesOffNothingRunsNext() {
-		JobRuns runs = runs(new JobProperties(false, "0 */10 * * * *", "0 7 7 * * *", "UTC", 1500, 50));
+		JobRuns runs = runs(new JobProperties(false, "0 */10 * * * *", "0 7 7 * * *", "UTC", 1500, 50, 365));
 
 		assertThat(runs.nextScheduledRun("all")).isEmpty();
 	}
 
 	@Test
 	void aJobNoScheduleRunsHasNoNextRun() {
-		JobRuns runs = runs(new JobProperties(true, "0 */10 * * * *", "0 7 7 * * *", "UTC", 1500, 50));
+		JobRuns runs = runs(new JobProperties(true, "0 */10 * * * *", "0 7 7 * * *", "UTC", 1500, 50, 365));
 
 		assertThat(runs.nextScheduledRun("history-import")).isEmpty();
 	}
 
 	@Test
 	void aJobRunsNextWhenAJobThatAlsoDoesItsWorkRuns() {
-		JobRuns runs = runs(new JobProperties(true, "0 */10 * * * *", "0 7 7 * * *", "UTC", 1500, 50));
+		JobRuns runs = runs(new JobProperties(true, "0 */10 * * * *", "0 7 7 * * *", "UTC", 1500, 50, 365));
 
 		assertThat(runs.nextScheduledRun("playlists-reconcile")).contains(Instant.parse("2025-03-11T07:07:00Z"));
 		assertThat(runs.nextScheduledRun("playlists")).contains(Instant.parse("2025-03-10T12:10:00Z"));

@@ -86,6 +86,39 @@ class JobSchedulesTest extends JobTestSupport {
 		assertThat(run(oldRun).status()).isEqualTo(RunStatus.SUCCEEDED);
 	}
 
+	@Test
+	void theDailyScheduleForgetsRunsOlderThanTheRunRetentionWithTheirLogLines() {
+		// given a run older than the retention (a year by default), one just inside it,
+		// and
+		// one still going since long ago
+		AccountId alice = account("alice");
+		Instant now = Instant.now();
+		Duration retention = Duration.ofDays(this.properties.runRetentionDays());
+		long old = endedRun(alice, now.minus(retention).minus(Duration.ofHours(1)));
+		logLine(old, alice, now.minus(Duration.ofDays(1)), "of an old run");
+		long kept = endedRun(alice, now.minus(retention).plus(Duration.ofHours(1)));
+
+		// when the daily schedule runs
+		schedules().daily();
+
+		// then the old run and its lines are gone, the other stays
+		assertThat(this.jobRuns.run(old)).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from logs where run_id = ?").param(old).query(Integer.class).single())
+			.isZero();
+		assertThat(this.jobRuns.run(kept)).isPresent();
+	}
+
+	private long endedRun(AccountId account, Instant startedAt) {
+		return this.jdbc.sql("""
+				insert into job_runs (job, account_id, trigger, status, started_at, finished_at)
+				values ('test', ?, 'schedule', 'succeeded', ?, ?) returning id
+				""")
+			.params(account.value(), RunRepository.timestamp(startedAt),
+					RunRepository.timestamp(startedAt.plusSeconds(60)))
+			.query(Long.class)
+			.single();
+	}
+
 	private void logLine(long runId, AccountId account, Instant at, String message) {
 		this.jdbc.sql("insert into logs (run_id, account_id, at, level, message) values (?, ?, ?, 'INFO', ?)")
 			.params(runId, account.value(), RunRepository.timestamp(at), message)

@@ -37,7 +37,7 @@ class JobSchedulingConfigurationTest {
 		.withBean(Retention.class, () -> mock(Retention.class))
 		.withBean(JobRegistry.class)
 		.withBean(JobProperties.class,
-				() -> new JobProperties(true, "0 */5 * * * *", "0 30 6 * * *", "Europe/Berlin", 1500, 50));
+				() -> new JobProperties(true, "0 */5 * * * *", "0 30 6 * * *", "Europe/Berlin", 1500, 50, 365));
 
 	@Test
 	void theSchedulesRunOnTheConfiguredCronsByDefault() {
@@ -76,7 +76,8 @@ class JobSchedulingConfigurationTest {
 			.withBean(JobRegistry.class)
 			.withBean("reconcile", Job.class,
 					() -> new ScriptedJob("reconcile", "library", false, JobSchedule.daily(10)))
-			.withBean(JobProperties.class, () -> new JobProperties(true, "* * * * * *", "* * * * * *", "UTC", 1500, 50))
+			.withBean(JobProperties.class,
+					() -> new JobProperties(true, "* * * * * *", "* * * * * *", "UTC", 1500, 50, 365))
 			.run((context) -> {
 				try {
 					verify(launcher, timeout(5_000)).runNow(eq("reconcile"), eq(alice), eq(Trigger.SCHEDULE));

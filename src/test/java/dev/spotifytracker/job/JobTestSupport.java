@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "tracker.security.api-token=" + JobTestSupport.API_TOKEN)
 abstract class JobTestSupport {
 
-	static final String API_TOKEN = "test-job-api-token";
+	static final String API_TOKEN = "test-job-api-token-of-32-characters-or-more";
 
 	@Autowired
 	protected ApplicationContext context;

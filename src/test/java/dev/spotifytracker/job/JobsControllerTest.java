@@ -63,17 +63,6 @@ class JobsControllerTest {
 	}
 
 	@Test
-	void thePageHasAButtonPerJob() throws Exception {
-		this.mvc.perform(get("/jobs").with(Viewers.signedInAs("alice")))
-			.andExpect(status().isOk())
-			.andExpect(xpath("//button[starts-with(@id,'start-')]").nodeCount(this.registry.listed().size()))
-			.andExpect(xpath("//button[@id='start-all']").exists())
-			.andExpect(xpath("//button[@id='start-library']/../@hx-post").string("/jobs/library?account=alice"))
-			.andExpect(xpath("//form[button/@id='start-library']/input[@name='_csrf']").exists())
-			.andExpect(xpath("//nav//a[@aria-current='page']").string("Jobs"));
-	}
-
-	@Test
 	void aStartedRunIsShownLiveUntilItEnds() throws Exception {
 		this.mvc
 			.perform(post("/jobs/library").header("HX-Request", "true").with(Viewers.signedInAs("alice")).with(csrf()))
@@ -166,9 +155,7 @@ class JobsControllerTest {
 	}
 
 	@Test
-	void anUnknownJobOrRunAnswers404() throws Exception {
-		this.mvc.perform(post("/jobs/everything").with(Viewers.signedInAs("alice")).with(csrf()))
-			.andExpect(status().isNotFound());
+	void anUnknownRunAnswers404() throws Exception {
 		this.mvc.perform(get("/jobs/runs/{id}", 999_999).with(Viewers.signedInAs("alice")))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/jobs/runs/abc").with(Viewers.signedInAs("alice"))).andExpect(status().isBadRequest());

@@ -150,4 +150,64 @@ class RunLockTest extends JobTestSupport {
 		assertThat(runCount()).isZero();
 	}
 
+	@Test
+	void aRunWhoseLockLapsedStopsBeforeItsNextWriteWhileASecondRunOfItsGroupClaims() throws Exception {
+		// given a run holding its group's lock, about to create a playlist
+		AccountId alice = signedIn("alice");
+		Gate gate = gate();
+		job("test").does((context) -> {
+			gate.pass();
+			context.spotify().createPlaylist("Twice?", "", false);
+			return new JobResult(1, "created");
+		});
+		long first = started(this.launcher.start("test", alice, Trigger.API));
+		gate.awaitEntered();
+
+		// when its lease lapses under it and another run of the group claims the lock
+		this.jdbc.sql("""
+				update shedlock set lock_until = timezone('utc', current_timestamp) - interval '1 second'
+				where name = ?
+				""").param(RunLocks.runLockName("test", alice)).update();
+		JobRun second = finished(this.launcher.runNow("test-peer", alice, Trigger.API));
+		gate.open();
+
+		// then the second ran, and the first stopped before sending its write
+		assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
+		JobRun stopped = awaitEnd(first);
+		assertThat(stopped.status()).isEqualTo(RunStatus.FAILED);
+		assertThat(stopped.message()).startsWith("Stopped: lost its lock");
+		assertThat(simulator().requests().count("POST /v1/me/playlists")).isZero();
+	}
+
+	@Test
+	void theSecondRunKeepsItsLockWhenTheRunItTookOverEnds() throws Exception {
+		// given a run whose lock lapsed and was claimed by a run of the same group
+		AccountId alice = account("alice");
+		Gate firstGate = gate();
+		Gate secondGate = gate();
+		job("test").does((context) -> {
+			firstGate.pass();
+			return new JobResult(0, null);
+		});
+		job("test-peer").does((context) -> {
+			secondGate.pass();
+			return new JobResult(0, null);
+		});
+		long first = started(this.launcher.start("test", alice, Trigger.API));
+		firstGate.awaitEntered();
+		this.jdbc.sql("""
+				update shedlock set lock_until = timezone('utc', current_timestamp) - interval '1 second'
+				where name = ?
+				""").param(RunLocks.runLockName("test", alice)).update();
+		long second = started(this.launcher.start("test-peer", alice, Trigger.API));
+		secondGate.awaitEntered();
+
+		// when the first ends and releases what it thinks is its lock
+		firstGate.open();
+		awaitEnd(first);
+
+		// then the second run still holds the group: a third start is refused
+		assertThat(this.launcher.start("test", alice, Trigger.API)).isEqualTo(new Launch.AlreadyRunning(second));
+	}
+
 }

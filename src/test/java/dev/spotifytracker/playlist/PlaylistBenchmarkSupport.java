@@ -15,8 +15,11 @@ public final class PlaylistBenchmarkSupport {
 
 	private final PlaylistQueries queries;
 
+	private final RuleQueries rules;
+
 	public PlaylistBenchmarkSupport(JdbcClient jdbc) {
 		this.queries = new PlaylistQueries(jdbc);
+		this.rules = new RuleQueries(jdbc);
 	}
 
 	/**
@@ -26,6 +29,23 @@ public final class PlaylistBenchmarkSupport {
 	public Selection select(long account, SmartPlaylistRule rule, Instant now) {
 		PlaylistQueries.RuleSelection selection = this.queries.select(new AccountId(account), rule.defaults(), now);
 		return new Selection(selection.trackIds(), selection.matching());
+	}
+
+	/**
+	 * A rule playlist's preview: the rule document compiled and run as the API's preview
+	 * runs it.
+	 */
+	public Selection selectRule(long account, String document, Instant now) {
+		PlaylistQueries.RuleSelection selection = this.rules.select(new AccountId(account), RuleParser.parse(document),
+				now, java.time.ZoneOffset.UTC);
+		return new Selection(selection.trackIds(), selection.matching());
+	}
+
+	/**
+	 * The built-in's rule document with its default settings.
+	 */
+	public static String builtInDocument(SmartPlaylistRule rule) {
+		return BuiltInRules.document(rule.defaults());
 	}
 
 	public static String sql(SmartPlaylistRule rule) {

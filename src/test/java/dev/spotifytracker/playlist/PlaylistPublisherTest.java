@@ -183,7 +183,8 @@ class PlaylistPublisherTest {
 
 		assertThat(outcome.calls()).isEqualTo(1);
 		assertThat(sim.requests().count("POST " + ITEMS)).isEqualTo(1);
-		assertThat(sim.requests().of("POST " + ITEMS).get(0).toString()).isNotEmpty();
+		assertThat(sim.requests().of("POST " + ITEMS)).singleElement()
+			.satisfies((insert) -> assertThat(insert.status()).isEqualTo(201));
 		assertThat(playlistUris(NEVER_PLAYED).get(0)).isEqualTo(single.uri());
 		assertThat(outcome.added()).isEqualTo(1);
 	}

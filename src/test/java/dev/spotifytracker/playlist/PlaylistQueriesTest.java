@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.spotifytracker.support.IntegrationTest;
+import dev.spotifytracker.support.DatabaseTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.spotifytracker.playlist.SmartPlaylistRule.LIKED_LAST_30_DAYS;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hand-written expected list. "Now" is fixed and handed to the queries, so the day
  * windows are exact.
  */
-@IntegrationTest
+@DatabaseTest
+@Import(PlaylistQueries.class)
 class PlaylistQueriesTest {
 
 	static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");

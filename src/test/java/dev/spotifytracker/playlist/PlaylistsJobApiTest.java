@@ -40,7 +40,7 @@ class PlaylistsJobApiTest {
 
 	static final SpotifySimulator sim = SpotifySimulator.start();
 
-	static final String API_TOKEN = "test-playlists-api-token";
+	static final String API_TOKEN = "test-playlists-api-token-of-32-characters-or-more";
 
 	@DynamicPropertySource
 	static void spotify(DynamicPropertyRegistry registry) {

@@ -164,6 +164,41 @@ final class TestLibrary {
 		return this;
 	}
 
+	/**
+	 * Plays the track once, for that long (null: unknown, as recently played says).
+	 */
+	TestLibrary playedFor(String track, Instant playedAt, Integer msPlayed) {
+		if (!this.tracks.contains(track)) {
+			track("al" + track, track, 1, 1);
+		}
+		this.jdbc
+			.sql("""
+					insert into plays (account_id, track_id, played_at, ms_played, source) values (?, ?, ?, ?, 'history_import')
+					""")
+			.params(this.account.value(), id(track), at(playedAt), msPlayed)
+			.update();
+		return this;
+	}
+
+	/** Sets what the catalog says of a track: its name, length and explicit flag. */
+	TestLibrary details(String track, String name, Integer durationMs, Boolean explicit) {
+		this.jdbc.sql("update tracks set name = ?, duration_ms = ?, explicit = ? where id = ?")
+			.params(name, durationMs, explicit, id(track))
+			.update();
+		return this;
+	}
+
+	/**
+	 * Sets an album's name and release date (as Spotify writes it: 1994, 1994-03 or
+	 * 1994-03-01).
+	 */
+	TestLibrary albumDetails(String album, String name, String releaseDate) {
+		this.jdbc.sql("update albums set name = ?, release_date = ? where id = ?")
+			.params(name, releaseDate, id(album))
+			.update();
+		return this;
+	}
+
 	private static OffsetDateTime at(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}

@@ -1,13 +1,18 @@
 package dev.spotifytracker.plays;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.job.JobLauncher;
+import dev.spotifytracker.job.Launch;
+import dev.spotifytracker.job.Trigger;
 import dev.spotifytracker.library.SyncIntegrationTest;
 import dev.spotifytracker.library.TrackPlays;
 import dev.spotifytracker.spotify.fake.LibrarySpec;
 import dev.spotifytracker.spotify.fake.SimPlay;
+import dev.spotifytracker.spotify.fake.SimTrack;
 import dev.spotifytracker.spotify.fake.SimulatedUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,9 @@ class PlayServiceTest extends SyncIntegrationTest {
 
 	@Autowired
 	PlayService playService;
+
+	@Autowired
+	JobLauncher launcher;
 
 	private SimulatedUser alice;
 
@@ -48,6 +56,25 @@ class PlayServiceTest extends SyncIntegrationTest {
 				ofTrack.get(ofTrack.size() - 1).playedAt(), ofTrack.get(0).playedAt()));
 		assertThat(this.playService.count(this.account)).isEqualTo(40);
 		assertThat(this.playService.lastPlayedAt(this.account)).contains(plays.get(0).playedAt());
+	}
+
+	@Test
+	void theGapTheLastPollWarnedAboutIsTold() {
+		// given: 60 plays since the newest stored one, more than recently played shows
+		Instant newestStored = this.alice.plays().get(0).playedAt();
+		SimTrack track = this.alice.plays().get(0).track();
+		for (int i = 1; i <= 60; i++) {
+			this.alice.play(track, newestStored.plusSeconds(240L * i), null);
+		}
+		assertThat(this.playService.lastPollGap(this.account)).isEmpty();
+
+		// when
+		Launch poll = this.launcher.runNow("plays", this.account, Trigger.API);
+
+		// then: from the newest stored play to the oldest play the poll could still see
+		long runId = ((Launch.Finished) poll).run().id();
+		assertThat(this.playService.lastPollGap(this.account))
+			.contains(new PlayGapWarning(newestStored, newestStored.plusSeconds(240L * 11), runId));
 	}
 
 	@Test

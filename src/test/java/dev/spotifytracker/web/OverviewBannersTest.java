@@ -5,14 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import dev.spotifytracker.account.Account;
 import dev.spotifytracker.account.DateDisplay;
 import dev.spotifytracker.app.AccountId;
-import dev.spotifytracker.job.JobRun;
-import dev.spotifytracker.job.RunStatus;
-import dev.spotifytracker.job.Trigger;
+import dev.spotifytracker.plays.PlayGapWarning;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,24 +73,15 @@ class OverviewBannersTest {
 	}
 
 	@Test
-	void aGapFoundByTheLastPlaysRunIsShownWithItsTimes() {
-		JobRun plays = new JobRun(7, "plays", new AccountId(1), Trigger.SCHEDULE, RunStatus.SUCCEEDED, NOW, NOW, 1, 50,
-				0, null, "50 new plays (possible gap)",
-				Map.of("gap", Map.of("from", "2026-06-30T08:00:00Z", "to", "2026-07-01T09:00:00Z")));
+	void aGapTheLastPollWarnedAboutIsShownWithItsTimes() {
+		PlayGapWarning gap = new PlayGapWarning(Instant.parse("2026-06-30T08:00:00Z"),
+				Instant.parse("2026-07-01T09:00:00Z"), 7);
 
-		assertThat(banners(account(NOW, false, null), plays, List.of())).singleElement().satisfies((banner) -> {
+		assertThat(banners(account(NOW, false, null), gap, List.of())).singleElement().satisfies((banner) -> {
 			assertThat(banner.kind()).isEqualTo("play-gap");
 			assertThat(banner.text()).contains("between 30 Jun 2026, 08:00 and 1 Jul 2026, 09:00");
 			assertThat(banner.link()).isEqualTo("/jobs/runs/7");
 		});
-	}
-
-	@Test
-	void aPlaysRunWithoutAGapShowsNothing() {
-		JobRun plays = new JobRun(7, "plays", new AccountId(1), Trigger.SCHEDULE, RunStatus.SUCCEEDED, NOW, NOW, 1, 3,
-				0, null, "3 new plays", Map.of());
-
-		assertThat(banners(account(NOW, false, null), plays, List.of())).isEmpty();
 	}
 
 	@Test
@@ -116,8 +104,8 @@ class OverviewBannersTest {
 			});
 	}
 
-	private List<Banner> banners(Account account, JobRun plays, List<String> removed) {
-		return OverviewBanners.of(account, true, plays, removed, this.dates, NOW);
+	private List<Banner> banners(Account account, PlayGapWarning gap, List<String> removed) {
+		return OverviewBanners.of(account, true, gap, removed, this.dates, NOW);
 	}
 
 	private static Account account(Instant authorizedAt, boolean needsSignIn, Instant notBefore) {

@@ -73,6 +73,7 @@ final class ApiGateway {
 		boolean early = this.retries.isEarly(waiter, arrival);
 		Faults.Plan plan = this.faults.plan(endpoint);
 		pause(plan.delay());
+		awaitRelease(plan.hold());
 		SimResponse response = plan.failure();
 		if (response == null) {
 			response = serve(match, exchange, grant, user, arrival);
@@ -114,6 +115,18 @@ final class ApiGateway {
 		return SimResponse.apiError(401, message)
 			.withHeader("WWW-Authenticate",
 					"Bearer realm=\"spotify\", error=\"invalid_token\", error_description=\"" + message + "\"");
+	}
+
+	private static void awaitRelease(java.util.concurrent.CountDownLatch hold) {
+		if (hold == null) {
+			return;
+		}
+		try {
+			hold.await(1, java.util.concurrent.TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt(); // the simulator is closing
+		}
 	}
 
 	private static void pause(Duration delay) {

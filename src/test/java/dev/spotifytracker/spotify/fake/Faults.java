@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Failures on demand. Unless said otherwise each switch applies to Web API calls
@@ -31,6 +32,10 @@ public final class Faults {
 	private int slowCalls;
 
 	private Duration slowDelay = Duration.ZERO;
+
+	private int heldCalls;
+
+	private CountDownLatch holdRelease;
 
 	private final Map<String, FailRule> failRules = new LinkedHashMap<>();
 
@@ -99,6 +104,16 @@ public final class Faults {
 	}
 
 	/**
+	 * The next {@code n} calls are answered only once {@code release} opens (or after a
+	 * minute): a Spotify exactly as slow as a test needs, without guessing a delay.
+	 */
+	public synchronized Faults holdNext(int n, CountDownLatch release) {
+		this.heldCalls = n;
+		this.holdRelease = release;
+		return this;
+	}
+
+	/**
 	 * After {@code afterCalls} successful calls of {@code endpointTemplate} (e.g.
 	 * {@code GET /v1/albums/{id}/tracks}), every further call of it answers
 	 * {@code status} until {@link #clear()}: a failure midway through a job.
@@ -125,6 +140,8 @@ public final class Faults {
 		this.serverErrorCalls = 0;
 		this.slowCalls = 0;
 		this.slowDelay = Duration.ZERO;
+		this.heldCalls = 0;
+		this.holdRelease = null;
 		this.failRules.clear();
 		this.accountsErrorCalls = 0;
 	}
@@ -138,7 +155,12 @@ public final class Faults {
 			this.slowCalls--;
 			delay = this.slowDelay;
 		}
-		return new Plan(delay, failure(endpoint));
+		CountDownLatch hold = null;
+		if (this.heldCalls > 0) {
+			this.heldCalls--;
+			hold = this.holdRelease;
+		}
+		return new Plan(delay, hold, failure(endpoint));
 	}
 
 	/**
@@ -198,9 +220,10 @@ public final class Faults {
 
 	/**
 	 * @param delay how long to hold the answer back
+	 * @param hold what the answer waits for as well, or null
 	 * @param failure the answer instead of the real one, or null
 	 */
-	record Plan(Duration delay, SimResponse failure) {
+	record Plan(Duration delay, CountDownLatch hold, SimResponse failure) {
 
 	}
 

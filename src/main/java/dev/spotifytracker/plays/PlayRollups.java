@@ -1,0 +1,237 @@
+package dev.spotifytracker.plays;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import dev.spotifytracker.account.Account;
+import dev.spotifytracker.account.AccountService;
+import dev.spotifytracker.app.AccountId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the play rollups ({@code play_days}, {@code play_hours}, {@code play_sessions},
+ * published as {@code play_day_figures}, {@code play_hour_figures},
+ * {@code play_session_spans} and {@code play_rollup_zones}) equal to what
+ * {@code counted_plays} says, so the stats need not read every play.
+ * <p>
+ * Whoever changes which plays count calls it <em>in the same transaction</em> as the
+ * change (it refuses to run outside one):
+ * <ul>
+ * <li>{@link #changed(AccountId, Instant, Instant)} after plays played between two
+ * instants were added, removed, hidden or shown again (the poll, an import, curation): it
+ * recomputes the local days those plays may start on and the sessions around them, so a
+ * poll of 50 plays costs a few small statements;</li>
+ * <li>{@link #rebuild(AccountId)} when everything may have changed: the counting
+ * threshold, the account's time zone ({@code AccountTimeZoneChanged} does it), a large
+ * import (cheaper than a change spanning years).</li>
+ * </ul>
+ * An account without rollups, or with rollups in another zone than its own, is rebuilt on
+ * its next change; until then the report reads the raw plays. Concurrent maintenance of
+ * one account waits on a transaction-scoped advisory lock, so a rebuild and a poll cannot
+ * interleave.
+ */
+@Component
+public class PlayRollups {
+
+	/**
+	 * Longer than any play: a play that starts before an instant was played before that
+	 * instant plus this.
+	 */
+	static final Duration LONGEST_PLAY = Duration.ofDays(1);
+
+	private static final Duration SESSION_GAP = Duration.ofMinutes(10);
+
+	/** Each play with its time and start. */
+	private static final String TIMED_PLAYS = """
+			with s as (
+			  select cp.id, cp.track_id, cp.played_at, coalesce(cp.ms_played, ct.duration_ms, 0)::bigint as ms,
+			         cp.ms_played is null as estimated,
+			         cp.played_at - coalesce(cp.ms_played, ct.duration_ms, 0) * interval '1 millisecond' as started_at
+			  from counted_plays cp
+			  join catalog_tracks ct on ct.track_id = cp.track_id
+			  where cp.account_id = :account and cp.played_at >= :from and cp.played_at < :upper
+			), p as (
+			  select s.*, s.started_at at time zone :tz as local_start from s
+			  where s.started_at >= :from and s.started_at <= :last
+			)
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final AccountService accounts;
+
+	PlayRollups(JdbcClient jdbc, AccountService accounts) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+	}
+
+	/**
+	 * Brings the rollups up to date after plays played between {@code earliest} and
+	 * {@code latest} (inclusive) were added, removed, hidden or shown.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void changed(AccountId account, Instant earliest, Instant latest) {
+		lock(account);
+		ZoneId zone = zoneOf(account);
+		Optional<String> built = this.jdbc.sql("select time_zone from play_rollup_accounts where account_id = ?")
+			.param(account.value())
+			.query(String.class)
+			.optional();
+		if (built.isEmpty() || !built.get().equals(zone.getId())) {
+			rebuildLocked(account, zone);
+			return;
+		}
+		LocalDate firstDay = earliest.minus(LONGEST_PLAY).atZone(zone).toLocalDate();
+		LocalDate lastDay = latest.atZone(zone).toLocalDate();
+		this.jdbc.sql("delete from play_days where account_id = :account and day between :first and :last")
+			.param("account", account.value())
+			.param("first", firstDay)
+			.param("last", lastDay)
+			.update();
+		this.jdbc.sql("delete from play_hours where account_id = :account and day between :first and :last")
+			.param("account", account.value())
+			.param("first", firstDay)
+			.param("last", lastDay)
+			.update();
+		Instant from = firstDay.atStartOfDay(zone).toInstant();
+		Instant last = lastDay.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1000);
+		insertDays(account, zone, from, last);
+		resession(account, zone, earliest.minus(LONGEST_PLAY), latest);
+	}
+
+	/**
+	 * Builds the account's rollups afresh, in its current time zone.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void rebuild(AccountId account) {
+		lock(account);
+		rebuildLocked(account, zoneOf(account));
+	}
+
+	private void rebuildLocked(AccountId account, ZoneId zone) {
+		for (String table : new String[] { "play_days", "play_hours", "play_sessions" }) {
+			this.jdbc.sql("delete from " + table + " where account_id = ?").param(account.value()).update();
+		}
+		this.jdbc.sql("""
+				insert into play_rollup_accounts (account_id, time_zone, built_at) values (:account, :tz, now())
+				on conflict (account_id) do update set time_zone = excluded.time_zone, built_at = excluded.built_at
+				""").param("account", account.value()).param("tz", zone.getId()).update();
+		Instant from = Instant.parse("1900-01-01T00:00:00Z");
+		Instant last = Instant.parse("3000-01-01T00:00:00Z");
+		insertDays(account, zone, from, last);
+		insertSessions(account, zone, from, last);
+	}
+
+	private void insertDays(AccountId account, ZoneId zone, Instant from, Instant last) {
+		timed(TIMED_PLAYS + """
+				insert into play_days (account_id, day, track_id, plays, ms)
+				select :account, p.local_start::date, p.track_id, count(*), sum(p.ms) from p group by 2, 3
+				""", account, zone, from, last).update();
+		timed(TIMED_PLAYS + """
+				insert into play_hours (account_id, day, hour, plays, ms, estimated_ms)
+				select :account, p.local_start::date, extract(hour from p.local_start)::smallint, count(*), sum(p.ms),
+				       coalesce(sum(p.ms) filter (where p.estimated), 0)
+				from p group by 2, 3
+				""", account, zone, from, last).update();
+	}
+
+	/**
+	 * Recomputes the sessions that plays starting in the window may join or split: those
+	 * within the session gap of it, and everything between them.
+	 */
+	private void resession(AccountId account, ZoneId zone, Instant from, Instant last) {
+		Instant[] span = this.jdbc.sql("""
+				select min(started_at), max(last_started_at) from play_sessions
+				where account_id = :account and ended_at >= :from and started_at <= :last
+				""")
+			.param("account", account.value())
+			.param("from", utc(from.minus(SESSION_GAP)))
+			.param("last", utc(last.plus(SESSION_GAP)))
+			.query((rs,
+					row) -> new Instant[] { instant(rs.getObject(1, OffsetDateTime.class)),
+							instant(rs.getObject(2, OffsetDateTime.class)) })
+			.single();
+		Instant first = (span[0] != null && span[0].isBefore(from)) ? span[0] : from;
+		Instant end = (span[1] != null && span[1].isAfter(last)) ? span[1] : last;
+		this.jdbc.sql("""
+				delete from play_sessions
+				where account_id = :account and ended_at >= :from and started_at <= :last
+				""")
+			.param("account", account.value())
+			.param("from", utc(from.minus(SESSION_GAP)))
+			.param("last", utc(last.plus(SESSION_GAP)))
+			.update();
+		insertSessions(account, zone, first, end);
+	}
+
+	private void insertSessions(AccountId account, ZoneId zone, Instant from, Instant last) {
+		timed(TIMED_PLAYS
+				+ """
+						, o as (
+						  select p.id, p.started_at, p.played_at,
+						         max(p.played_at) over (order by p.started_at, p.id rows between unbounded preceding and 1 preceding) as ended_before
+						  from p
+						), m as (
+						  select o.*, sum(case when o.ended_before is null or o.started_at - o.ended_before > interval '10 minutes'
+						                       then 1 else 0 end) over (order by o.started_at, o.id rows unbounded preceding) as session
+						  from o
+						)
+						insert into play_sessions (account_id, started_at, last_started_at, ended_at, plays)
+						select :account, min(m.started_at), max(m.started_at), max(m.played_at), count(*) from m group by m.session
+						""",
+				account, zone, from, last)
+			.update();
+	}
+
+	private JdbcClient.StatementSpec timed(String sql, AccountId account, ZoneId zone, Instant from, Instant last) {
+		return this.jdbc.sql(sql)
+			.param("account", account.value())
+			.param("tz", zone.getId())
+			.param("from", utc(from))
+			.param("last", utc(last))
+			.param("upper", utc(last.plus(LONGEST_PLAY)));
+	}
+
+	private void lock(AccountId account) {
+		// one key space for this class: the high bits name it, the low bits the account
+		this.jdbc.sql("select pg_advisory_xact_lock(:key)")
+			.param("key", 0x706c_7279_0000_0000L | account.value())
+			.query((rs, row) -> 1)
+			.single();
+	}
+
+	/**
+	 * The account's own zone (as the report reads it), else UTC.
+	 */
+	ZoneId zoneOf(AccountId account) {
+		String zone = this.accounts.find(account).map(Account::timeZone).orElse(null);
+		if (zone != null && !zone.isBlank()) {
+			try {
+				return ZoneId.of(zone);
+			}
+			catch (DateTimeException ex) {
+				// a zone this JVM no longer knows: UTC, as the report does
+			}
+		}
+		return ZoneId.of("UTC");
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static Instant instant(OffsetDateTime value) {
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}

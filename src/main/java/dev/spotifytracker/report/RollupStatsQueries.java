@@ -1,0 +1,201 @@
+package dev.spotifytracker.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The stats from the plays module's rollups ({@code play_day_figures},
+ * {@code play_hour_figures}, {@code play_session_spans}), valid only in the zone they
+ * were built in ({@link #builtIn}). Their local days are the local days of the plays'
+ * starts, so a period of local dates is a range of rollup days.
+ */
+@Repository
+class RollupStatsQueries implements StatsSource {
+
+	private static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+
+	private static final LocalDate LAST_DAY = LocalDate.of(2999, 12, 31);
+
+	private final JdbcClient jdbc;
+
+	private final RawStatsQueries raw;
+
+	RollupStatsQueries(JdbcClient jdbc, RawStatsQueries raw) {
+		this.jdbc = jdbc;
+		this.raw = raw;
+	}
+
+	/**
+	 * Whether the rollups of the period's account are built in the period's zone.
+	 */
+	boolean builtIn(StatsPeriod period) {
+		return this.jdbc.sql("select time_zone from play_rollup_zones where account_id = ?")
+			.param(period.account().value())
+			.query(String.class)
+			.optional()
+			.filter(period.zone().getId()::equals)
+			.isPresent();
+	}
+
+	/**
+	 * Sums each track's days first, then its names: a track's name is read once, not once
+	 * per day it was played.
+	 */
+	@Override
+	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit) {
+		String perTrack = """
+				with t as (
+				  select d.track_id as id, sum(d.plays) as plays, sum(d.ms) as ms from play_day_figures d
+				  where d.account_id = :account and d.day between :first and :last group by d.track_id
+				)
+				""";
+		String order = StatsSource.orderBy(by);
+		String sql = switch (kind) {
+			case TRACKS -> perTrack + ", g as (select t.id, t.plays, t.ms from t order by " + order
+					+ " limit :limit) select g.id, ct.track_name as name, g.plays, g.ms from g "
+					+ "join catalog_tracks ct on ct.track_id = g.id order by " + order;
+			case ALBUMS -> perTrack + ", g as (select ct.album_id as id, min(ct.album_name) as name, "
+					+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_tracks ct on ct.track_id = t.id "
+					+ "group by ct.album_id) select id, name, plays, ms from g order by " + order + " limit :limit";
+			case ARTISTS -> perTrack + ", g as (select a.artist_id as id, min(a.artist_name) as name, "
+					+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_track_artists a on a.track_id = t.id "
+					+ "group by a.artist_id) select id, name, plays, ms from g order by " + order + " limit :limit";
+		};
+		return days(sql, period).param("limit", limit)
+			.query((rs, row) -> new TopItem(rs.getString("id"), rs.getString("name"), rs.getLong("plays"),
+					rs.getLong("ms")))
+			.list();
+	}
+
+	@Override
+	public Totals totals(StatsPeriod period) {
+		return days(
+				"""
+						with t as (
+						  select distinct d.track_id from play_day_figures d
+						  where d.account_id = :account and d.day between :first and :last
+						)
+						select h.plays, h.ms, h.estimated_ms,
+						       (select count(*) from t) as tracks,
+						       (select count(distinct ct.album_id) from t join catalog_tracks ct on ct.track_id = t.track_id) as albums,
+						       (select count(distinct a.artist_id) from t join catalog_track_artists a on a.track_id = t.track_id) as artists
+						from (select coalesce(sum(plays), 0) as plays, coalesce(sum(ms), 0) as ms,
+						             coalesce(sum(estimated_ms), 0) as estimated_ms
+						      from play_hour_figures where account_id = :account and day between :first and :last) h
+						""",
+				period)
+			.query((rs, row) -> new Totals(rs.getLong("plays"), rs.getLong("ms"), rs.getLong("tracks"),
+					rs.getLong("artists"), rs.getLong("albums"), rs.getLong("estimated_ms")))
+			.single();
+	}
+
+	@Override
+	public long newTracks(StatsPeriod period) {
+		return days("""
+				with t as (
+				  select distinct d.track_id from play_day_figures d
+				  where d.account_id = :account and d.day between :first and :last
+				)
+				select count(*) from t
+				where not exists (select 1 from play_day_figures e
+				                  where e.account_id = :account and e.track_id = t.track_id and e.day < :first)
+				""", period).query(Long.class).single();
+	}
+
+	@Override
+	public long newArtists(StatsPeriod period) {
+		return days("""
+				with t as (
+				  select distinct a.artist_id from play_day_figures d
+				  join catalog_track_artists a on a.track_id = d.track_id
+				  where d.account_id = :account and d.day between :first and :last
+				)
+				select count(*) from t
+				where not exists (select 1 from catalog_track_artists ea
+				                  join play_day_figures e on e.track_id = ea.track_id and e.account_id = :account
+				                  where ea.artist_id = t.artist_id and e.day < :first)
+				""", period).query(Long.class).single();
+	}
+
+	@Override
+	public List<LocalDate> days(StatsPeriod period) {
+		return days("""
+				select distinct day from play_hour_figures
+				where account_id = :account and day between :first and :last order by day
+				""", period).query((rs, row) -> rs.getObject(1, LocalDate.class)).list();
+	}
+
+	/**
+	 * Sessions wholly inside the period come from the rollup; a session that crosses the
+	 * period's start or end is cut there, so its part inside is counted from the plays.
+	 */
+	@Override
+	public long longestSessionMs(StatsPeriod period) {
+		Instant from = period.startInstant();
+		Instant to = period.endInstant();
+		long longest = this.jdbc.sql("""
+				select coalesce((extract(epoch from max(ended_at - started_at)) * 1000)::bigint, 0)
+				from play_session_spans
+				where account_id = :account and started_at >= :from and last_started_at < :to
+				""")
+			.param("account", period.account().value())
+			.param("from", RawStatsQueries.utc(from))
+			.param("to", RawStatsQueries.utc(to))
+			.query(Long.class)
+			.single();
+		List<Instant[]> crossing = this.jdbc
+			.sql("""
+					select started_at, last_started_at from play_session_spans
+					where account_id = :account
+					  and ((started_at < :from and last_started_at >= :from) or (started_at < :to and last_started_at >= :to))
+					""")
+			.param("account", period.account().value())
+			.param("from", RawStatsQueries.utc(from))
+			.param("to", RawStatsQueries.utc(to))
+			.query((rs,
+					row) -> new Instant[] { rs.getObject(1, OffsetDateTime.class).toInstant(),
+							rs.getObject(2, OffsetDateTime.class).toInstant() })
+			.list();
+		for (Instant[] session : crossing) {
+			Instant start = session[0].isBefore(from) ? from : session[0];
+			Instant end = session[1].plusNanos(1000).isAfter(to) ? to : session[1].plusNanos(1000);
+			longest = Math.max(longest, this.raw.longestSessionMs(period, start, end));
+		}
+		return longest;
+	}
+
+	@Override
+	public long[][] clock(StatsPeriod period) {
+		long[][] cells = new long[7][24];
+		days("""
+				select extract(isodow from day)::int as weekday, hour, sum(plays) as plays from play_hour_figures
+				where account_id = :account and day between :first and :last group by 1, 2
+				""", period).query((rs) -> {
+			cells[rs.getInt("weekday") - 1][rs.getInt("hour")] = rs.getLong("plays");
+		});
+		return cells;
+	}
+
+	@Override
+	public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step) {
+		return days("select date_trunc('" + step.sqlField() + "', day)::date as start, sum(plays) as plays, "
+				+ "sum(ms) as ms from play_hour_figures where account_id = :account and day between :first and :last "
+				+ "group by 1 order by 1", period)
+			.query((rs, row) -> new SeriesPoint(rs.getObject("start", LocalDate.class), rs.getLong("plays"),
+					rs.getLong("ms")))
+			.list();
+	}
+
+	private JdbcClient.StatementSpec days(String sql, StatsPeriod period) {
+		return this.jdbc.sql(sql)
+			.param("account", period.account().value())
+			.param("first", (period.from() != null) ? period.from() : FIRST_DAY)
+			.param("last", (period.to() != null) ? period.to() : LAST_DAY);
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.spotifytracker.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The report module's public face: the listening statistics of DESIGN.md, the same for
+ * the stats API and the pages. Counting follows DESIGN.md, "Counting": a play's time is
+ * its ms_played, else its track's length, else zero; every bucket takes the play's local
+ * start.
+ */
+@Service
+public class StatsService {
+
+	/** The most points a series answers: ten thousand days is 27 years. */
+	public static final int MAX_POINTS = 10_000;
+
+	private final StatsSource raw;
+
+	private final RollupStatsQueries rollups;
+
+	private final Clock clock;
+
+	StatsService(RawStatsQueries raw, RollupStatsQueries rollups, Clock clock) {
+		this.raw = raw;
+		this.rollups = rollups;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit) {
+		return source(period).top(period, kind, by, limit);
+	}
+
+	@Transactional(readOnly = true)
+	public Summary summary(StatsPeriod period) {
+		StatsSource source = source(period);
+		StatsSource.Totals totals = source.totals(period);
+		if (totals.plays() == 0) {
+			return new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+		}
+		List<LocalDate> days = source.days(period);
+		return new Summary(totals.plays(), totals.ms(), totals.tracks(), totals.artists(), totals.albums(),
+				// with an open start nothing was played before the period: everything is
+				// new
+				(period.from() != null) ? source.newTracks(period) : totals.tracks(),
+				(period.from() != null) ? source.newArtists(period) : totals.artists(), Streaks.longest(days),
+				Streaks.current(days, lastDay(period)), source.longestSessionMs(period), totals.estimatedMs());
+	}
+
+	@Transactional(readOnly = true)
+	public long[][] clock(StatsPeriod period) {
+		return source(period).clock(period);
+	}
+
+	/**
+	 * Every step of the period, empty ones included. An open start begins at the first
+	 * play (no plays: no points); an open end ends today.
+	 * @throws StatsParameterException when the period holds more than {@link #MAX_POINTS}
+	 * steps
+	 */
+	@Transactional(readOnly = true)
+	public List<SeriesPoint> series(StatsPeriod period, SeriesStep step) {
+		StatsSource source = source(period);
+		LocalDate first = period.from();
+		if (first == null) {
+			List<LocalDate> days = source.days(period);
+			if (days.isEmpty()) {
+				return List.of();
+			}
+			first = days.get(0);
+		}
+		LocalDate last = (period.to() != null) ? period.to() : today(period.zone());
+		if (last.isBefore(first)) {
+			last = first;
+		}
+		long steps = switch (step) {
+			case DAY -> ChronoUnit.DAYS.between(first, last);
+			case WEEK -> ChronoUnit.WEEKS.between(step.startOf(first), last);
+			case MONTH -> ChronoUnit.MONTHS.between(step.startOf(first), last);
+		} + 1;
+		if (steps > MAX_POINTS) {
+			throw new StatsParameterException("That period holds " + steps + " " + step.sqlField()
+					+ "s: choose a longer step or a shorter period.");
+		}
+		Iterator<SeriesPoint> played = source.steps(period, step).iterator();
+		SeriesPoint next = played.hasNext() ? played.next() : null;
+		List<SeriesPoint> points = new ArrayList<>();
+		for (LocalDate start = step.startOf(first); !start.isAfter(last); start = step.next(start)) {
+			if (next != null && next.start().equals(start)) {
+				points.add(next);
+				next = played.hasNext() ? played.next() : null;
+			}
+			else {
+				points.add(new SeriesPoint(start, 0, 0));
+			}
+		}
+		return points;
+	}
+
+	/**
+	 * The period's last day for the current streak: its end, but never after today.
+	 */
+	LocalDate lastDay(StatsPeriod period) {
+		LocalDate today = today(period.zone());
+		return (period.to() == null || period.to().isAfter(today)) ? today : period.to();
+	}
+
+	public LocalDate today(ZoneId zone) {
+		return LocalDate.now(this.clock.withZone(zone));
+	}
+
+	/**
+	 * The rollups when they are built in the period's zone (the account's own), else the
+	 * plays themselves.
+	 */
+	private StatsSource source(StatsPeriod period) {
+		return this.rollups.builtIn(period) ? this.rollups : this.raw;
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.spotifytracker.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Where the stats come from: the raw plays (any time zone) or the rollups (the account's
+ * own zone). Both answer the same questions with the same results.
+ */
+interface StatsSource {
+
+	List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit);
+
+	Totals totals(StatsPeriod period);
+
+	long newTracks(StatsPeriod period);
+
+	long newArtists(StatsPeriod period);
+
+	/** The local days with a play, in order. */
+	List<LocalDate> days(StatsPeriod period);
+
+	long longestSessionMs(StatsPeriod period);
+
+	/** Plays per weekday (Monday first) and local hour. */
+	long[][] clock(StatsPeriod period);
+
+	/** The steps that have plays, in order. */
+	List<SeriesPoint> steps(StatsPeriod period, SeriesStep step);
+
+	/**
+	 * The order of a top list: the {@code by} figure, then the other, then the id in byte
+	 * order (as Java sorts strings, whatever the database's collation).
+	 */
+	static String orderBy(TopOrder by) {
+		return switch (by) {
+			case PLAYS -> "plays desc, ms desc, id collate \"C\"";
+			case TIME -> "ms desc, plays desc, id collate \"C\"";
+		};
+	}
+
+	/**
+	 * @param estimatedMs the part of ms taken from track lengths
+	 */
+	record Totals(long plays, long ms, long tracks, long artists, long albums, long estimatedMs) {
+
+	}
+
+}
