@@ -171,11 +171,12 @@ final class TestLibrary {
 		if (!this.tracks.contains(track)) {
 			track("al" + track, track, 1, 1);
 		}
-		this.jdbc
-			.sql("""
-					insert into plays (account_id, track_id, played_at, ms_played, source) values (?, ?, ?, ?, 'history_import')
-					""")
-			.params(this.account.value(), id(track), at(playedAt), msPlayed)
+		this.jdbc.sql("""
+				insert into plays (account_id, track_id, played_at, ms_played, source) values (?, ?, ?, ?, ?)
+				""")
+			// A polled play never knows how long it lasted; an imported one always does.
+			.params(this.account.value(), id(track), at(playedAt), msPlayed,
+					msPlayed == null ? "recently_played" : "history_import")
 			.update();
 		return this;
 	}
