@@ -41,6 +41,8 @@ public final class Faults {
 
 	private int accountsErrorCalls;
 
+	private final Map<String, Integer> droppedAnswers = new LinkedHashMap<>();
+
 	private int accountsErrorStatus;
 
 	Faults() {
@@ -124,6 +126,17 @@ public final class Faults {
 	}
 
 	/**
+	 * The next {@code n} calls of {@code endpointTemplate} (e.g.
+	 * {@code POST /v1/me/playlists}) are carried out, but their answer never leaves: the
+	 * connection closes, as when an answer is lost on the way or comes after the client's
+	 * timeout.
+	 */
+	public synchronized Faults dropAnswerOf(String endpointTemplate, int n) {
+		this.droppedAnswers.put(endpointTemplate, n);
+		return this;
+	}
+
+	/**
 	 * The accounts service's next {@code n} token requests answer this status (e.g. 503).
 	 */
 	public synchronized Faults tokenErrorNext(int n, int status) {
@@ -144,6 +157,7 @@ public final class Faults {
 		this.holdRelease = null;
 		this.failRules.clear();
 		this.accountsErrorCalls = 0;
+		this.droppedAnswers.clear();
 	}
 
 	/**
@@ -171,6 +185,19 @@ public final class Faults {
 		if (rule != null && status >= 200 && status < 300) {
 			rule.successes++;
 		}
+	}
+
+	/**
+	 * Whether the answer of this call, already carried out, is to be dropped; uses up
+	 * one.
+	 */
+	synchronized boolean dropsAnswer(String endpoint) {
+		int left = this.droppedAnswers.getOrDefault(endpoint, 0);
+		if (left <= 0) {
+			return false;
+		}
+		this.droppedAnswers.put(endpoint, left - 1);
+		return true;
 	}
 
 	synchronized SimResponse tokenFailure() {
