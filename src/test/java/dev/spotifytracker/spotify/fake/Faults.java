@@ -37,6 +37,8 @@ public final class Faults {
 
 	private CountDownLatch holdRelease;
 
+	private int passingBeforeHold;
+
 	private final Map<String, FailRule> failRules = new LinkedHashMap<>();
 
 	private int accountsErrorCalls;
@@ -110,7 +112,19 @@ public final class Faults {
 	 * minute): a Spotify exactly as slow as a test needs, without guessing a delay.
 	 */
 	public synchronized Faults holdNext(int n, CountDownLatch release) {
+		this.passingBeforeHold = 0;
 		this.heldCalls = n;
+		this.holdRelease = release;
+		return this;
+	}
+
+	/**
+	 * Lets {@code passing} calls through, then holds the next one until {@code release}
+	 * opens (or a minute passed): a job stopped midway, at a known call.
+	 */
+	public synchronized Faults holdAfter(int passing, CountDownLatch release) {
+		this.passingBeforeHold = passing;
+		this.heldCalls = 1;
 		this.holdRelease = release;
 		return this;
 	}
@@ -155,6 +169,7 @@ public final class Faults {
 		this.slowDelay = Duration.ZERO;
 		this.heldCalls = 0;
 		this.holdRelease = null;
+		this.passingBeforeHold = 0;
 		this.failRules.clear();
 		this.accountsErrorCalls = 0;
 		this.droppedAnswers.clear();
@@ -170,7 +185,10 @@ public final class Faults {
 			delay = this.slowDelay;
 		}
 		CountDownLatch hold = null;
-		if (this.heldCalls > 0) {
+		if (this.heldCalls > 0 && this.passingBeforeHold > 0) {
+			this.passingBeforeHold--;
+		}
+		else if (this.heldCalls > 0) {
 			this.heldCalls--;
 			hold = this.holdRelease;
 		}
