@@ -1,5 +1,6 @@
 package dev.spotifytracker.job;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +42,11 @@ class JobRunner {
 	private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
 	static final long TICK_MILLIS = 250;
+
+	/** How long a run's end waits for the database to come back. */
+	static final Duration ENDING_PATIENCE = RunLocks.LEASE;
+
+	private static final Duration ENDING_RETRY = Duration.ofSeconds(2);
 
 	private final RunRepository runs;
 
@@ -161,8 +170,56 @@ class JobRunner {
 		context.runLog().flush();
 		Map<String, Object> details = context.details();
 		Instant finishedAt = this.clock.instant();
-		this.runs.finish(context.runId(), new Ending(status, finishedAt, context.apiCalls(), items,
-				context.progressDone(), context.progressTotal(), message, details));
+		record(context.runId(), new Ending(status, finishedAt, context.apiCalls(), items, context.progressDone(),
+				context.progressTotal(), message, details));
+	}
+
+	/**
+	 * Records how the run ended. When the database is away (restarted, a network cut) the
+	 * run waits for it, still holding its lock, rather than leave a run that shows
+	 * "running" until its lease lapses: after a short outage the run shows its true end.
+	 * After {@link #ENDING_PATIENCE} it gives up, and {@link AbandonedRuns} ends it once
+	 * the lock has lapsed.
+	 */
+	private void record(long runId, Ending ending) {
+		long deadline = System.nanoTime() + ENDING_PATIENCE.toNanos();
+		boolean reported = false;
+		while (true) {
+			try {
+				this.runs.finish(runId, ending);
+				if (reported) {
+					log.info("Run {} recorded as {} now that the database is back", runId, ending.status().value());
+				}
+				return;
+			}
+			catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
+				if (System.nanoTime() - deadline > 0) {
+					throw ex;
+				}
+				if (!reported) {
+					reported = true;
+					log.warn("Run {} ended {}; recording it waits for the database to come back: {}", runId,
+							ending.status().value(), ex.getMessage());
+				}
+				if (!pause(ENDING_RETRY)) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/**
+	 * @return false when interrupted (the service is stopping)
+	 */
+	private static boolean pause(Duration wait) {
+		try {
+			Thread.sleep(wait.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private RunContext context(Claim claim) {
@@ -196,7 +253,28 @@ class JobRunner {
 	 * when to look in the service log, which holds the details and the stack trace.
 	 */
 	static String publicReason(Throwable failure, Instant at) {
-		return shownOnTheRun(failure) ? describe(failure) : "see the log at " + at.truncatedTo(ChronoUnit.SECONDS);
+		if (shownOnTheRun(failure)) {
+			return describe(failure);
+		}
+		String seeTheLog = "see the log at " + at.truncatedTo(ChronoUnit.SECONDS);
+		return databaseAway(failure) ? "the database could not be reached (" + seeTheLog + ")" : seeTheLog;
+	}
+
+	/**
+	 * Whether the failure is the database being away (stopped, restarted, unreachable)
+	 * rather than a fault of the job.
+	 */
+	static boolean databaseAway(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException
+					|| cause instanceof TransientDataAccessResourceException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

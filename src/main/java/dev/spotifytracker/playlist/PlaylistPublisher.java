@@ -5,19 +5,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.spotifytracker.account.JobAccounts;
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.job.RunLockLostException;
 import dev.spotifytracker.spotify.PlaylistSummary;
 import dev.spotifytracker.spotify.SpotifyAccountOnHoldException;
 import dev.spotifytracker.spotify.SpotifyClient;
+import dev.spotifytracker.spotify.SpotifyException;
+import dev.spotifytracker.spotify.SpotifyRequestException;
 import dev.spotifytracker.spotify.SpotifySignInRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Turns "desired list vs last pushed" into Spotify calls: none when they are equal,
@@ -38,13 +43,19 @@ class PlaylistPublisher {
 
 	private final RuleSettingsRepository settings;
 
+	private final PlaylistCreations creations;
+
+	private final JobAccounts accounts;
+
 	private final Clock clock;
 
 	PlaylistPublisher(PlaylistQueries queries, PlaylistMappingRepository mappings, RuleSettingsRepository settings,
-			Clock clock) {
+			PlaylistCreations creations, JobAccounts accounts, Clock clock) {
 		this.queries = queries;
 		this.mappings = mappings;
 		this.settings = settings;
+		this.creations = creations;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -108,22 +119,31 @@ class PlaylistPublisher {
 			mapping = found.get();
 		}
 		else {
-			PlaylistSummary playlist;
+			LostCreation lost;
 			try {
-				playlist = spotify.createPlaylist(rule.displayName(), rule.playlistDescription(ruleSettings), false);
+				lost = findLostCreation(account, rule, spotify);
 			}
 			catch (RuntimeException ex) {
+				// the note stays: the next push looks again
 				throw new PushFailedException(
 						new PublishOutcome(rule, null, false, "failed", desired.size(), 0, 0, 1, null, ex.getMessage()),
 						ex);
 			}
-			calls++;
-			created = true;
-			// stored before the first write, so a failure below cannot make us create a
-			// second one
-			this.mappings.saveCreated(account, rule, rule.displayName(), playlist.id(), playlist.snapshotId(), now);
+			calls += lost.calls();
+			if (lost.playlist() != null) {
+				// what it holds is not known for sure: the push below replaces it in full
+				PlaylistSummary playlist = lost.playlist();
+				this.mappings.saveLinked(account, rule, rule.displayName(), playlist.id(), playlist.snapshotId(), now);
+				this.creations.forget(account, rule);
+				log.info("Account {}: found playlist {} for {}, created by a push whose answer was lost", account,
+						playlist.id(), rule.slug());
+			}
+			else {
+				create(account, ruleSettings, spotify, desired.size(), calls, now);
+				calls++;
+				created = true;
+			}
 			mapping = this.mappings.find(account, rule).orElseThrow();
-			log.info("Account {}: created playlist {} for {}", account, playlist.id(), rule.slug());
 		}
 
 		PushPlan plan = PushPlan.between(mapping.pushedTrackIds(), mapping.status() == MappingStatus.ACTIVE, desired);
@@ -154,6 +174,94 @@ class PlaylistPublisher {
 		this.mappings.savePushed(account, rule, desired, snapshot, now);
 		return new PublishOutcome(rule, mapping.spotifyPlaylistId(), created, plan.kind().value(), desired.size(),
 				added, removed, calls, MappingStatus.ACTIVE, null);
+	}
+
+	/**
+	 * Creates the rule's playlist. The creation is noted before it is sent and forgotten
+	 * once its answer is recorded, so an answer that never comes leaves a note for
+	 * {@link #findLostCreation}.
+	 */
+	private void create(AccountId account, RuleSettings ruleSettings, SpotifyClient spotify, int desired,
+			int callsBefore, Instant now) {
+		SmartPlaylistRule rule = ruleSettings.rule();
+		String description = rule.playlistDescription(ruleSettings);
+		this.creations.noteSending(account, rule, rule.displayName(), description, now);
+		PlaylistSummary playlist;
+		try {
+			playlist = spotify.createPlaylist(rule.displayName(), description, false);
+		}
+		catch (RuntimeException ex) {
+			if (!mayHaveBeenCreated(ex)) {
+				this.creations.forget(account, rule);
+			}
+			throw new PushFailedException(new PublishOutcome(rule, null, false, "failed", desired, 0, 0,
+					callsBefore + 1, null, ex.getMessage()), ex);
+		}
+		// stored before the first write, so a failure below cannot make us create a
+		// second one
+		this.mappings.saveCreated(account, rule, rule.displayName(), playlist.id(), playlist.snapshotId(), now);
+		this.creations.forget(account, rule);
+		log.info("Account {}: created playlist {} for {}", account, playlist.id(), rule.slug());
+	}
+
+	/**
+	 * Whether Spotify may have created the playlist although the call failed: no answer
+	 * came (a timeout, a dropped connection) or a server error, after which Spotify may
+	 * or may not have done it. A refusal (4xx, a wait asked for) or a call never sent
+	 * created nothing.
+	 */
+	private static boolean mayHaveBeenCreated(RuntimeException failure) {
+		if (failure instanceof SpotifyRequestException request) {
+			return request.status() == 0 || request.status() >= 500;
+		}
+		return !(failure instanceof SpotifyException || failure instanceof RunLockLostException);
+	}
+
+	/**
+	 * The playlist an earlier creation of the rule made although its answer was lost: the
+	 * user's own playlist with the name and description sent, not linked to another rule.
+	 * Spotify is asked (its playlists, newest first) only when such a creation is noted,
+	 * so a normal push costs nothing more.
+	 */
+	private LostCreation findLostCreation(AccountId account, SmartPlaylistRule rule, SpotifyClient spotify) {
+		Optional<PlaylistCreations.Unanswered> unanswered = this.creations.unanswered(account, rule);
+		if (unanswered.isEmpty()) {
+			return new LostCreation(null, 0);
+		}
+		String owner = this.accounts.spotifyUserId(account);
+		PlaylistSummary[] found = { null };
+		int calls = UserPlaylists.visit(spotify, (playlist) -> {
+			boolean same = Objects.equals(playlist.ownerId(), owner)
+					&& Objects.equals(playlist.name(), unanswered.get().name())
+					&& sameDescription(playlist.description(), unanswered.get().description())
+					&& this.mappings.ruleUsing(account, playlist.id()).isEmpty();
+			if (same) {
+				found[0] = playlist;
+			}
+			return !same;
+		});
+		if (found[0] == null) {
+			// not created after all: the creation below notes itself again
+			this.creations.forget(account, rule);
+		}
+		return new LostCreation(found[0], calls);
+	}
+
+	/**
+	 * @param playlist the playlist found, or null
+	 * @param calls the calls the search took
+	 */
+	private record LostCreation(PlaylistSummary playlist, int calls) {
+
+	}
+
+	/**
+	 * Spotify gives a description back with HTML entities for some characters ({@code '}
+	 * as {@code &#x27;}).
+	 */
+	static boolean sameDescription(String fromSpotify, String sent) {
+		String given = (fromSpotify != null) ? HtmlUtils.htmlUnescape(fromSpotify) : "";
+		return given.equals((sent != null) ? sent : "");
 	}
 
 	private static String send(SpotifyClient spotify, String playlistId, PushPlan.PlaylistCall call) {

@@ -87,8 +87,8 @@ final class SpotifyJson {
 	static PlaylistSummary playlistSummary(JsonNode playlist) {
 		// Development Mode renamed the count's object from "tracks" to "items"
 		JsonNode count = playlist.path("items").isObject() ? playlist.path("items") : playlist.path("tracks");
-		return new PlaylistSummary(text(playlist, "id"), text(playlist, "name"), text(playlist.path("owner"), "id"),
-				text(playlist, "snapshot_id"), count.path("total").asInt(0));
+		return new PlaylistSummary(text(playlist, "id"), text(playlist, "name"), text(playlist, "description"),
+				text(playlist.path("owner"), "id"), text(playlist, "snapshot_id"), count.path("total").asInt(0));
 	}
 
 	static PlaylistItem playlistItem(JsonNode entry) {

@@ -176,6 +176,24 @@ class JobLauncherTest extends JobTestSupport {
 	}
 
 	@Test
+	void aRunThatLostTheDatabaseSaysSoWithoutTheDatabasesOwnWords() {
+		// given a job whose database went away (a restart, a network cut)
+		AccountId alice = account("alice");
+		job("test").does((context) -> {
+			throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+					new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+		});
+
+		// when it runs
+		JobRun run = finished(this.launcher.runNow("test", alice, Trigger.SCHEDULE));
+
+		// then the run says what happened and when to look, in one sentence
+		assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+		assertThat(run.message()).matches(
+				"Failed: the database could not be reached \\(see the log at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)");
+	}
+
+	@Test
 	void theLockIsFreeAgainAfterARunFailed() {
 		AccountId alice = account("alice");
 		job("test").does((context) -> {

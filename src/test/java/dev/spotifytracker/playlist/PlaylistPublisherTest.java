@@ -52,6 +52,10 @@ class PlaylistPublisherTest {
 
 	static final String ITEMS = "/v1/playlists/{id}/items";
 
+	static final String CREATE = "POST /v1/me/playlists";
+
+	static final String MY_PLAYLISTS = "GET /v1/me/playlists";
+
 	/**
 	 * Each test's account gets an id of its own: the client caches tokens per account.
 	 */
@@ -340,6 +344,86 @@ class PlaylistPublisherTest {
 		assertThat(repaired.created()).isFalse();
 		assertThat(this.alice.playlists()).hasSize(1);
 		assertThat(mapping(NEVER_PLAYED).status()).isEqualTo(MappingStatus.ACTIVE);
+	}
+
+	@Test
+	void aPlaylistCreatedByAPushWhoseAnswerWasLostIsFoundByTheNextPushInsteadOfASecondOne() {
+		saveAlbum(3, daysAgo(10));
+		sim.faults().dropAnswerOf(CREATE, 1);
+		assertThatExceptionOfType(PlaylistPublisher.PushFailedException.class)
+			.isThrownBy(() -> this.publisher.publish(this.library.account(), settings(NEVER_PLAYED), this.spotify));
+		SimPlaylist madeUnanswered = this.alice.playlists().get(0);
+
+		PublishOutcome next = push(NEVER_PLAYED);
+
+		assertThat(this.alice.playlists()).singleElement().extracting(SimPlaylist::id).isEqualTo(madeUnanswered.id());
+		assertThat(mapping(NEVER_PLAYED).spotifyPlaylistId()).isEqualTo(madeUnanswered.id());
+		assertThat(playlistUris(NEVER_PLAYED)).isEqualTo(desiredUris(NEVER_PLAYED)).hasSize(3);
+		assertThat(next.created()).isFalse();
+		assertThat(next.calls()).as("one look at the user's playlists, one write").isEqualTo(2);
+		assertThat(sim.requests().count(MY_PLAYLISTS)).isEqualTo(1);
+		assertThat(sim.requests().count(CREATE)).isZero();
+	}
+
+	@Test
+	void aPushThatCreatedItsPlaylistNormallyNeverLooksThroughTheUsersPlaylists() {
+		saveAlbum(3, daysAgo(10));
+
+		PublishOutcome first = push(NEVER_PLAYED);
+		int looksAtFirst = sim.requests().count(MY_PLAYLISTS);
+		this.library.played(firstTrack(NEVER_PLAYED), this.now);
+		PublishOutcome second = push(NEVER_PLAYED);
+
+		assertThat(first.created()).isTrue();
+		assertThat(first.calls()).as("create, add").isEqualTo(2);
+		assertThat(second.calls()).as("remove").isEqualTo(1);
+		assertThat(looksAtFirst).isZero();
+		assertThat(sim.requests().count(MY_PLAYLISTS)).isZero();
+	}
+
+	@Test
+	void aCreationSpotifyRefusedIsCreatedAgainWithoutLookingForIt() {
+		saveAlbum(3, daysAgo(10));
+		sim.faults().failOn(CREATE, 0, 403);
+		assertThatExceptionOfType(PlaylistPublisher.PushFailedException.class)
+			.isThrownBy(() -> this.publisher.publish(this.library.account(), settings(NEVER_PLAYED), this.spotify));
+		sim.faults().clear();
+
+		PublishOutcome next = push(NEVER_PLAYED);
+
+		assertThat(next.created()).isTrue();
+		assertThat(next.calls()).isEqualTo(2);
+		assertThat(sim.requests().count(MY_PLAYLISTS)).isZero();
+		assertThat(this.alice.playlists()).hasSize(1);
+	}
+
+	@Test
+	void aLostCreationSpotifyNeverCarriedOutIsCreatedOnceAndTheUsersLookAlikeIsLeftAlone() {
+		saveAlbum(3, daysAgo(10));
+		SimPlaylist handMade = this.alice.createPlaylist("Never Played");
+		sim.faults().serverErrorNext(1, 502);
+		assertThatExceptionOfType(PlaylistPublisher.PushFailedException.class)
+			.isThrownBy(() -> this.publisher.publish(this.library.account(), settings(NEVER_PLAYED), this.spotify));
+
+		PublishOutcome next = push(NEVER_PLAYED);
+		int looksAtNext = sim.requests().count(MY_PLAYLISTS);
+		PublishOutcome after = push(NEVER_PLAYED);
+
+		assertThat(next.created()).isTrue();
+		assertThat(next.calls()).as("one look, create, add").isEqualTo(3);
+		assertThat(looksAtNext).isEqualTo(1);
+		assertThat(after.calls()).as("the note is gone: nothing to look for, nothing changed").isZero();
+		assertThat(this.alice.playlists()).hasSize(2);
+		assertThat(mapping(NEVER_PLAYED).spotifyPlaylistId()).isNotEqualTo(handMade.id());
+		assertThat(this.alice.playlist(handMade.id()).size()).isZero();
+	}
+
+	@Test
+	void aDescriptionSpotifyGivesBackWithHtmlEntitiesMatchesTheOneSent() {
+		assertThat(PlaylistPublisher.sameDescription("Tracks you&#x27;ve never played &amp; more",
+				"Tracks you've never played & more"))
+			.isTrue();
+		assertThat(PlaylistPublisher.sameDescription("Something else", "Tracks you've never played")).isFalse();
 	}
 
 	@Test

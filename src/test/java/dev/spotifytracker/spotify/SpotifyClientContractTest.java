@@ -258,8 +258,8 @@ class SpotifyClientContractTest {
 		assertThat(playlist.name()).isEqualTo("Most played");
 		assertThat(playlist.description()).isEqualTo("Made by the tracker");
 		assertThat(playlist.isPublic()).isFalse();
-		assertThat(created)
-			.isEqualTo(new PlaylistSummary(playlist.id(), "Most played", "alice", playlist.snapshotId(), 0));
+		assertThat(created).isEqualTo(new PlaylistSummary(playlist.id(), "Most played", "Made by the tracker", "alice",
+				playlist.snapshotId(), 0));
 		assertThat(this.alice.playlists()).extracting(SimPlaylist::id).contains(created.id());
 		assertThat(this.sim.requests().count("POST /v1/me/playlists")).isEqualTo(1);
 	}

@@ -75,14 +75,16 @@ final class ApiGateway {
 		pause(plan.delay());
 		awaitRelease(plan.hold());
 		SimResponse response = plan.failure();
+		boolean dropped = false;
 		if (response == null) {
 			response = serve(match, exchange, grant, user, arrival);
 			this.faults.answered(endpoint, response.status());
+			dropped = this.faults.dropsAnswer(endpoint);
 		}
 		if (response.status() == 429) {
 			this.retries.askedToWait(waiter, this.world.now(), Integer.parseInt(response.header("Retry-After")));
 		}
-		return new Outcome(endpoint, user.id(), early, response);
+		return new Outcome(endpoint, user.id(), early, response, dropped);
 	}
 
 	private SimResponse serve(ApiRoutes.Match match, SimExchange exchange, TokenStore.AccessGrant grant,

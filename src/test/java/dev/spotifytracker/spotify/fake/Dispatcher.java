@@ -46,7 +46,10 @@ final class Dispatcher implements HttpHandler {
 				this.requests.record(new RecordedRequest(this.world.now(), outcome.endpoint(), exchange.path(),
 						exchange.rawQuery(), outcome.userId(), outcome.response().status(), outcome.earlyRetry()));
 			}
-			write(http, outcome.response());
+			if (!outcome.answerDropped()) {
+				write(http, outcome.response());
+			}
+			// else closing the exchange without an answer closes the connection
 		}
 		catch (RuntimeException ex) {
 			this.violations

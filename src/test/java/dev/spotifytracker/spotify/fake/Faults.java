@@ -37,9 +37,13 @@ public final class Faults {
 
 	private CountDownLatch holdRelease;
 
+	private int passingBeforeHold;
+
 	private final Map<String, FailRule> failRules = new LinkedHashMap<>();
 
 	private int accountsErrorCalls;
+
+	private final Map<String, Integer> droppedAnswers = new LinkedHashMap<>();
 
 	private int accountsErrorStatus;
 
@@ -108,7 +112,19 @@ public final class Faults {
 	 * minute): a Spotify exactly as slow as a test needs, without guessing a delay.
 	 */
 	public synchronized Faults holdNext(int n, CountDownLatch release) {
+		this.passingBeforeHold = 0;
 		this.heldCalls = n;
+		this.holdRelease = release;
+		return this;
+	}
+
+	/**
+	 * Lets {@code passing} calls through, then holds the next one until {@code release}
+	 * opens (or a minute passed): a job stopped midway, at a known call.
+	 */
+	public synchronized Faults holdAfter(int passing, CountDownLatch release) {
+		this.passingBeforeHold = passing;
+		this.heldCalls = 1;
 		this.holdRelease = release;
 		return this;
 	}
@@ -120,6 +136,17 @@ public final class Faults {
 	 */
 	public synchronized Faults failOn(String endpointTemplate, int afterCalls, int status) {
 		this.failRules.put(endpointTemplate, new FailRule(afterCalls, status));
+		return this;
+	}
+
+	/**
+	 * The next {@code n} calls of {@code endpointTemplate} (e.g.
+	 * {@code POST /v1/me/playlists}) are carried out, but their answer never leaves: the
+	 * connection closes, as when an answer is lost on the way or comes after the client's
+	 * timeout.
+	 */
+	public synchronized Faults dropAnswerOf(String endpointTemplate, int n) {
+		this.droppedAnswers.put(endpointTemplate, n);
 		return this;
 	}
 
@@ -142,8 +169,10 @@ public final class Faults {
 		this.slowDelay = Duration.ZERO;
 		this.heldCalls = 0;
 		this.holdRelease = null;
+		this.passingBeforeHold = 0;
 		this.failRules.clear();
 		this.accountsErrorCalls = 0;
+		this.droppedAnswers.clear();
 	}
 
 	/**
@@ -156,7 +185,10 @@ public final class Faults {
 			delay = this.slowDelay;
 		}
 		CountDownLatch hold = null;
-		if (this.heldCalls > 0) {
+		if (this.heldCalls > 0 && this.passingBeforeHold > 0) {
+			this.passingBeforeHold--;
+		}
+		else if (this.heldCalls > 0) {
 			this.heldCalls--;
 			hold = this.holdRelease;
 		}
@@ -171,6 +203,19 @@ public final class Faults {
 		if (rule != null && status >= 200 && status < 300) {
 			rule.successes++;
 		}
+	}
+
+	/**
+	 * Whether the answer of this call, already carried out, is to be dropped; uses up
+	 * one.
+	 */
+	synchronized boolean dropsAnswer(String endpoint) {
+		int left = this.droppedAnswers.getOrDefault(endpoint, 0);
+		if (left <= 0) {
+			return false;
+		}
+		this.droppedAnswers.put(endpoint, left - 1);
+		return true;
 	}
 
 	synchronized SimResponse tokenFailure() {
