@@ -55,6 +55,15 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		return !isJobApi(request);
 	}
 
+	/**
+	 * A streamed answer ({@code GET /api/plays}) ends in an async dispatch, which is
+	 * authorized again: the token must open it too, or the stream breaks off.
+	 */
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
 	static boolean isJobApi(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals(JOB_API) || path.startsWith(JOB_API + "/") || path.equals(PLAYLIST_API)

@@ -227,7 +227,7 @@ class ImportJob implements Job {
 				if (!member.broken().endsWith(".")) {
 					text.append('.');
 				}
-				text.append(String.format(" The %,d rows before row %,d were kept.", member.rowsDone(),
+				text.append(String.format(" The first %,d rows of that file were kept.",
 						(member.brokenAt() != null) ? member.brokenAt() : member.rowsDone()));
 			}
 		}
@@ -291,7 +291,7 @@ class ImportJob implements Job {
 		return (int) Math.min(Integer.MAX_VALUE, value);
 	}
 
-	private static RawRow rawRow(ExportRow row) {
+	static RawRow rawRow(ExportRow row) {
 		boolean named = row.format() == ExportFormat.ACCOUNT_DATA;
 		return new RawRow(row.member(), row.index(), named, row.playedAt(), row.msPlayed(),
 				(row.kind() == RowKind.TRACK) ? row.trackId() : null, row.trackName(), row.artistName(),
