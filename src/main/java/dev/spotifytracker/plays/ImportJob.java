@@ -332,6 +332,8 @@ class ImportJob implements Job {
 
 		private int files;
 
+		private int batches;
+
 		BatchingSink(JobContext context, ImportRecord record, long total) {
 			this.context = context;
 			this.record = record;
@@ -405,6 +407,13 @@ class ImportJob implements Job {
 			this.checkpoints.clear();
 			this.pendingRead = 0;
 			this.pendingNotMusic = 0;
+			this.batches++;
+			if (Integer.bitCount(this.batches) == 1) {
+				// the tables grow fast at first: planned on their old statistics, finding
+				// a
+				// batch's known rows took seconds instead of milliseconds
+				ImportJob.this.imports.analyze();
+			}
 			progress();
 		}
 

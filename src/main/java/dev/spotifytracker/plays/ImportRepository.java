@@ -351,6 +351,14 @@ class ImportRepository {
 			.update();
 	}
 
+	/**
+	 * Refreshes the planner's statistics of the tables an import grows.
+	 */
+	void analyze() {
+		this.jdbc.sql("analyze import_rows").update();
+		this.jdbc.sql("analyze plays").update();
+	}
+
 	void badRows(long importId, long badRows) {
 		this.jdbc.sql("update imports set bad_rows = :bad where id = :id")
 			.param("id", importId)

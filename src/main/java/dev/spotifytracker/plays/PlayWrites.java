@@ -215,10 +215,14 @@ class PlayWrites {
 					  order by r.id
 					  on conflict do nothing
 					  returning id, track_id, played_at
+					), batch as materialized (
+					  select id, track_id, ts from import_rows where id = any(:rows) and outcome = 'pending'
 					)
+					-- the batch's rows meet the new plays in one hash join: looked up by track, a
+					-- popular track's every imported row was read for each new play
 					update import_rows r set outcome = 'added', play_id = i.id
-					from inserted i
-					where r.id = any(:rows) and r.outcome = 'pending' and r.track_id = i.track_id and r.ts = i.played_at
+					from inserted i join batch b on b.track_id = i.track_id and b.ts = i.played_at
+					where r.id = b.id
 					""")
 			.param("account", account.value())
 			.param("import", importId)
