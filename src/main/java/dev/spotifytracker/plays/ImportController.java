@@ -73,7 +73,7 @@ class ImportController {
 				return "redirect:/import?account=" + chosen.spotifyUserId();
 			}
 			model.addAttribute("live", view(this.imports.find(started.importId()).orElseThrow()));
-			return "plays/import :: live";
+			return "plays/import-parts :: live";
 		}
 		String notice = (outcome instanceof ImportUploads.Outcome.Refused refused) ? refused.sentence()
 				: ImportUploads.ALREADY_RUNNING;
@@ -85,7 +85,7 @@ class ImportController {
 		}
 		// htmx swaps only successful answers: the notice comes as one
 		model.addAttribute("notice", notice);
-		return "plays/import :: refused";
+		return "plays/import-parts :: refused";
 	}
 
 	/**
@@ -99,7 +99,7 @@ class ImportController {
 			.filter((found) -> found.account().equals(chosen.id()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + importId));
 		model.addAttribute("live", view(record));
-		return "plays/import :: live";
+		return "plays/import-parts :: live";
 	}
 
 	private ImportView view(ImportRecord record) {

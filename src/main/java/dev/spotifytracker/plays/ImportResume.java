@@ -2,6 +2,7 @@ package dev.spotifytracker.plays;
 
 import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.job.JobLauncher;
+import dev.spotifytracker.job.JobProperties;
 import dev.spotifytracker.job.Launch;
 import dev.spotifytracker.job.Trigger;
 import org.slf4j.Logger;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Goes on with the imports a stop or a crash cut short (and those still waiting), once
- * the service is ready: each from its last committed batch.
+ * the service is ready: each from its last committed batch. With the schedules off
+ * ({@code TRACKER_SCHEDULES_ENABLED=false}) nothing starts by itself: the account's next
+ * upload resumes them first.
  */
 @Component
 class ImportResume {
@@ -24,13 +27,19 @@ class ImportResume {
 
 	private final JobLauncher launcher;
 
-	ImportResume(ImportRepository imports, JobLauncher launcher) {
+	private final JobProperties jobs;
+
+	ImportResume(ImportRepository imports, JobLauncher launcher, JobProperties jobs) {
 		this.imports = imports;
 		this.launcher = launcher;
+		this.jobs = jobs;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void resumeAtStartUp() {
+		if (!this.jobs.schedulesEnabled()) {
+			return;
+		}
 		try {
 			resumeUnfinished();
 		}

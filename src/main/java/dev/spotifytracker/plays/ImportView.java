@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An import as the Import page shows it: its progress while it runs, its summary once it
- * ended, and the account-data rows whose track is still unknown.
+ * An import as the Import page shows it (its methods public for the template): its
+ * progress while it runs, its summary once it ended, and the account-data rows whose
+ * track is still unknown.
  *
  * @param unresolved the unresolved rows, "artist - track", most frequent first
  */
@@ -18,18 +19,18 @@ record ImportView(long id, String fileName, String status, Instant createdAt, In
 				unresolved);
 	}
 
-	boolean running() {
+	public boolean running() {
 		return "queued".equals(this.status) || "running".equals(this.status);
 	}
 
-	boolean failed() {
+	public boolean failed() {
 		return "failed".equals(this.status);
 	}
 
 	/**
 	 * @return the progress bar's value: the rows read, all of them once the import ended
 	 */
-	long done() {
+	public long done() {
 		if (!running()) {
 			return max();
 		}
@@ -39,14 +40,14 @@ record ImportView(long id, String fileName, String status, Instant createdAt, In
 	/**
 	 * @return the progress bar's maximum; 1 while the rows are being counted
 	 */
-	long max() {
+	public long max() {
 		return (this.rowsTotal != null && this.rowsTotal > 0) ? this.rowsTotal : 1;
 	}
 
 	/**
 	 * @return whether the rows are known yet (the bar is indeterminate before)
 	 */
-	boolean counted() {
+	public boolean counted() {
 		return this.rowsTotal != null || !running();
 	}
 

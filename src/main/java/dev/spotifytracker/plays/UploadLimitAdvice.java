@@ -51,7 +51,7 @@ class UploadLimitAdvice {
 			return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, sentence));
 		}
 		// the Import page: its upload form swaps in this notice (htmx), or it comes alone
-		ModelAndView notice = new ModelAndView("plays/import :: refused");
+		ModelAndView notice = new ModelAndView("plays/import-parts :: refused");
 		notice.addObject("notice", sentence);
 		notice.setStatus((request.getHeader("HX-Request") != null) ? HttpStatus.OK : status);
 		return notice;
