@@ -24,6 +24,8 @@ record ImportProperties(@DefaultValue("1024") String maxMb, @DefaultValue("./dat
 
 	static final String MAX_MB_VARIABLE = "TRACKER_IMPORT_MAX_MB";
 
+	static final long DEFAULT_MAX_MB = 1024;
+
 	ImportProperties {
 		maxBytes(maxMb);
 		if (batchRows < 1) {

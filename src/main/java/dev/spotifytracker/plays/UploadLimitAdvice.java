@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,9 +26,13 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UploadLimitAdvice {
 
-	private final ImportProperties properties;
+	private final ObjectProvider<ImportProperties> properties;
 
-	UploadLimitAdvice(ImportProperties properties) {
+	/**
+	 * @param properties absent in a page slice test, which has the advice without the
+	 * import's settings
+	 */
+	UploadLimitAdvice(ObjectProvider<ImportProperties> properties) {
 		this.properties = properties;
 	}
 
@@ -36,7 +41,7 @@ class UploadLimitAdvice {
 		String sentence = String.format(Locale.ROOT,
 				"This file is larger than the %,d MB an upload may hold: upload the zip Spotify sent as it came, "
 						+ "or raise %s.",
-				this.properties.maxMegabytes(), ImportProperties.MAX_MB_VARIABLE);
+				maxMegabytes(), ImportProperties.MAX_MB_VARIABLE);
 		return refused(request, HttpStatus.PAYLOAD_TOO_LARGE, sentence);
 	}
 
@@ -44,6 +49,11 @@ class UploadLimitAdvice {
 	Object broken(HttpServletRequest request) {
 		return refused(request, HttpStatus.BAD_REQUEST,
 				"The upload arrived incomplete or is not a file upload: choose the file and upload it again.");
+	}
+
+	private long maxMegabytes() {
+		ImportProperties settings = this.properties.getIfAvailable();
+		return (settings != null) ? settings.maxMegabytes() : ImportProperties.DEFAULT_MAX_MB;
 	}
 
 	private static Object refused(HttpServletRequest request, HttpStatus status, String sentence) {
