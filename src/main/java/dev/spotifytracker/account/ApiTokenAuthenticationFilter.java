@@ -34,6 +34,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 	static final String PLAYLIST_API = "/api/playlists";
 	static final String STATS_API = "/api/stats";
 
+	static final String PLAYS_API = "/api/plays";
+
+	static final String IMPORTS_API = "/api/imports";
+
 	private static final String PREFIX = "Bearer ";
 
 	private final byte[] expectedDigest;
@@ -43,18 +47,28 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The token is for the job, playlist and stats APIs alone: elsewhere a bearer header
-	 * is ignored.
+	 * The token is for the job, playlist, stats, plays and import APIs alone: elsewhere a
+	 * bearer header is ignored.
 	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !isJobApi(request);
 	}
 
+	/**
+	 * A streamed answer ({@code GET /api/plays}) ends in an async dispatch, which is
+	 * authorized again: the token must open it too, or the stream breaks off.
+	 */
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
 	static boolean isJobApi(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals(JOB_API) || path.startsWith(JOB_API + "/") || path.equals(PLAYLIST_API)
-				|| path.startsWith(PLAYLIST_API + "/") || path.startsWith(STATS_API + "/");
+				|| path.startsWith(PLAYLIST_API + "/") || path.startsWith(STATS_API + "/") || path.equals(PLAYS_API)
+				|| path.equals(IMPORTS_API);
 	}
 
 	static boolean hasBearer(HttpServletRequest request) {

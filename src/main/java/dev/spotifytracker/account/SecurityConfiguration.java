@@ -71,9 +71,11 @@ class SecurityConfiguration {
 			.requestMatchers(LOGIN_PAGE, "/not-allowed", "/oauth2/authorization/**", callbackPath, "/actuator/health",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
 			.permitAll()
-			// the API token opens the job, playlist and stats APIs and nothing else
+			// the API token opens the job, playlist, stats, plays and import APIs and
+			// nothing else
 			.requestMatchers(ApiTokenAuthenticationFilter.JOB_API + "/**", ApiTokenAuthenticationFilter.PLAYLIST_API,
-					ApiTokenAuthenticationFilter.PLAYLIST_API + "/**", ApiTokenAuthenticationFilter.STATS_API + "/**")
+					ApiTokenAuthenticationFilter.PLAYLIST_API + "/**", ApiTokenAuthenticationFilter.STATS_API + "/**",
+					ApiTokenAuthenticationFilter.PLAYS_API, ApiTokenAuthenticationFilter.IMPORTS_API)
 			.hasAnyRole("API", "OWNER", "MEMBER")
 			.anyRequest()
 			.hasAnyRole("OWNER", "MEMBER"))

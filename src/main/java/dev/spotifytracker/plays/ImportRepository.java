@@ -69,6 +69,16 @@ class ImportRepository {
 	}
 
 	/**
+	 * @return the runs that took the account's imports that have not ended (one may have
+	 * been cut short by a restart)
+	 */
+	List<Long> runsOfUnfinished(AccountId account) {
+		return this.jdbc.sql("""
+				select distinct run_id from imports where account_id = ? and status = 'running' and run_id is not null
+				""").param(account.value()).query(Long.class).list();
+	}
+
+	/**
 	 * @return the accounts with an import that has not ended
 	 */
 	List<AccountId> accountsWithUnfinished() {
@@ -92,6 +102,35 @@ class ImportRepository {
 				update imports set status = 'running', run_id = :run, started_at = coalesce(started_at, :at)
 				where id = :id
 				""").param("id", importId).param("run", runId).param("at", Timestamp.from(at)).update();
+	}
+
+	/**
+	 * Takes the import for a run, unless its upload withdrew it in the meantime.
+	 * @return whether the run may go on with it
+	 */
+	boolean claim(long importId, long runId, Instant at) {
+		return this.jdbc.sql("""
+				update imports set status = 'running', run_id = :run, started_at = coalesce(started_at, :at)
+				where id = :id and status in ('queued', 'running')
+				""").param("id", importId).param("run", runId).param("at", Timestamp.from(at)).update() == 1;
+	}
+
+	/**
+	 * Forgets an import no run has taken yet (its upload was answered 409).
+	 * @return whether it was withdrawn; false when a run took it already
+	 */
+	boolean withdraw(long importId) {
+		return this.jdbc.sql("delete from imports where id = ? and status = 'queued'").param(importId).update() == 1;
+	}
+
+	/**
+	 * @return the import a run worked on last
+	 */
+	Optional<ImportRecord> findByRun(long runId) {
+		return this.jdbc.sql("select " + IMPORT_COLUMNS + " from imports where run_id = ? order by id desc limit 1")
+			.param(runId)
+			.query(ImportRepository::record)
+			.optional();
 	}
 
 	void total(long importId, long rows) {
@@ -310,6 +349,14 @@ class ImportRepository {
 			.param("unresolved", delta.unresolved())
 			.param("noUri", delta.noUri())
 			.update();
+	}
+
+	/**
+	 * Refreshes the planner's statistics of the tables an import grows.
+	 */
+	void analyze() {
+		this.jdbc.sql("analyze import_rows").update();
+		this.jdbc.sql("analyze plays").update();
 	}
 
 	void badRows(long importId, long badRows) {

@@ -28,9 +28,12 @@ public class PlayService implements TrackPlayFigures {
 
 	private final JobRuns runs;
 
-	PlayService(PlayRepository plays, JobRuns runs) {
+	private final PlayGaps gaps;
+
+	PlayService(PlayRepository plays, JobRuns runs, PlayGaps gaps) {
 		this.plays = plays;
 		this.runs = runs;
+		this.gaps = gaps;
 	}
 
 	public long count(AccountId account) {
@@ -50,7 +53,8 @@ public class PlayService implements TrackPlayFigures {
 	}
 
 	/**
-	 * The gap the account's last poll of recently played warned about, if it did.
+	 * The gap the account's last poll of recently played warned about, if it did and no
+	 * import has covered it since.
 	 */
 	public Optional<PlayGapWarning> lastPollGap(AccountId account) {
 		return this.runs.lastRuns(List.of(account))
@@ -61,7 +65,9 @@ public class PlayService implements TrackPlayFigures {
 			.map((run) -> {
 				Map<?, ?> gap = (Map<?, ?>) run.details().get(PlaysJob.GAP);
 				return new PlayGapWarning(instant(gap.get("from")), instant(gap.get("to")), run.id());
-			});
+			})
+			.filter((gap) -> gap.from() == null || gap.to() == null
+					|| !this.gaps.closed(account, gap.from(), gap.to()));
 	}
 
 	private static Instant instant(Object value) {

@@ -124,22 +124,37 @@ class PlayWrites {
 		this.jdbc.sql("""
 				update import_rows r set outcome = 'known', play_id = k.play_id
 				from (
-				  select distinct on (r.id) r.id, p.id as play_id
-				  from import_rows r
-				  join plays p on p.account_id = :account and p.track_id = r.track_id and p.export_ts is not null
-				   and ((r.format = 'extended' and p.export_ts = r.ts)
-				     or (r.format = 'account_data' and p.export_ts >= r.ts - interval '60 seconds'
-				                                   and p.export_ts < r.ts + interval '120 seconds'))
-				  where r.id = any(:rows) and r.outcome = 'pending'
-				  order by r.id, abs(extract(epoch from p.export_ts - r.ts)), p.id
+				  select distinct on (c.id) c.id, c.play_id
+				  from (
+				    -- two look-ups, each on the index of export rows: with an "or" between them
+				    -- every play of the track was read for each row
+				    select r.id, p.id as play_id, 0::numeric as distance
+				    from import_rows r
+				    join plays p on p.account_id = :account and p.track_id = r.track_id and p.export_ts is not null
+				     and p.export_ts = r.ts
+				    where r.id = any(:rows) and r.outcome = 'pending' and r.format = 'extended'
+				    union all
+				    select r.id, p.id as play_id, abs(extract(epoch from p.export_ts - r.ts)) as distance
+				    from import_rows r
+				    join plays p on p.account_id = :account and p.track_id = r.track_id and p.export_ts is not null
+				     and p.export_ts >= r.ts - interval '60 seconds' and p.export_ts < r.ts + interval '120 seconds'
+				    where r.id = any(:rows) and r.outcome = 'pending' and r.format = 'account_data'
+				  ) c
+				  order by c.id, c.distance, c.play_id
 				) k
 				where r.id = k.id
 				""").param("account", account.value()).param("rows", rows).update();
+		// numbered in one pass: a correlated look-up of the batch's array for each row
+		// took
+		// half a minute per batch of 5,000
 		this.jdbc.sql("""
 				update import_rows r set outcome = 'known'
-				where r.id = any(:rows) and r.outcome = 'pending'
-				  and exists (select 1 from import_rows o where o.id = any(:rows) and o.outcome = 'pending'
-				              and o.track_id = r.track_id and o.ts = r.ts and o.id < r.id)
+				from (
+				  select id, row_number() over (partition by track_id, ts order by id) as n
+				  from import_rows
+				  where id = any(:rows) and outcome = 'pending' and track_id is not null
+				) d
+				where r.id = d.id and d.n > 1
 				""").param("rows", rows).update();
 	}
 
@@ -200,10 +215,14 @@ class PlayWrites {
 					  order by r.id
 					  on conflict do nothing
 					  returning id, track_id, played_at
+					), batch as materialized (
+					  select id, track_id, ts from import_rows where id = any(:rows) and outcome = 'pending'
 					)
+					-- the batch's rows meet the new plays in one hash join: looked up by track, a
+					-- popular track's every imported row was read for each new play
 					update import_rows r set outcome = 'added', play_id = i.id
-					from inserted i
-					where r.id = any(:rows) and r.outcome = 'pending' and r.track_id = i.track_id and r.ts = i.played_at
+					from inserted i join batch b on b.track_id = i.track_id and b.ts = i.played_at
+					where r.id = b.id
 					""")
 			.param("account", account.value())
 			.param("import", importId)

@@ -22,7 +22,8 @@ final class Section {
 			case "jobs", "runs" -> "jobs";
 			case "logs" -> "logs";
 			case "library", "tracks" -> "library";
-			case "history", "imports" -> "history";
+			case "history" -> "history";
+			case "import" -> "import";
 			case "playlists" -> "playlists";
 			case "stats" -> "stats";
 			case "settings" -> "settings";
