@@ -47,13 +47,13 @@ class RollupStatsQueries implements StatsSource {
 	 * per day it was played.
 	 */
 	@Override
-	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit) {
+	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit, StatsSubject within) {
 		String perTrack = """
 				with t as (
 				  select d.track_id as id, sum(d.plays) as plays, sum(d.ms) as ms from play_day_figures d
-				  where d.account_id = :account and d.day between :first and :last group by d.track_id
+				  where d.account_id = :account and d.day between :first and :last%s group by d.track_id
 				)
-				""";
+				""".formatted(StatsSubject.tracksOf(within, "d.track_id"));
 		String order = StatsSource.orderBy(by);
 		String sql = switch (kind) {
 			case TRACKS -> perTrack + ", g as (select t.id, t.plays, t.ms from t order by " + order
@@ -67,9 +67,21 @@ class RollupStatsQueries implements StatsSource {
 					+ "group by a.artist_id) select id, name, plays, ms from g order by " + order + " limit :limit";
 		};
 		return days(sql, period).param("limit", limit)
+			.param("subject", StatsSubject.idOf(within))
 			.query((rs, row) -> new TopItem(rs.getString("id"), rs.getString("name"), rs.getLong("plays"),
 					rs.getLong("ms")))
 			.list();
+	}
+
+	@Override
+	public Figures figures(StatsPeriod period, StatsSubject subject) {
+		return days("""
+				select coalesce(sum(d.plays), 0) as plays, coalesce(sum(d.ms), 0) as ms from play_day_figures d
+				where d.account_id = :account and d.day between :first and :last%s
+				""".formatted(StatsSubject.tracksOf(subject, "d.track_id")), period)
+			.param("subject", StatsSubject.idOf(subject))
+			.query((rs, row) -> new Figures(rs.getLong("plays"), rs.getLong("ms")))
+			.single();
 	}
 
 	@Override
@@ -182,10 +194,14 @@ class RollupStatsQueries implements StatsSource {
 	}
 
 	@Override
-	public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step) {
+	public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step, StatsSubject subject) {
+		// the hour rollup has fewer rows than the day-and-track one, which a subject
+		// needs
+		String from = (subject != null) ? "play_day_figures" : "play_hour_figures";
 		return days("select date_trunc('" + step.sqlField() + "', day)::date as start, sum(plays) as plays, "
-				+ "sum(ms) as ms from play_hour_figures where account_id = :account and day between :first and :last "
-				+ "group by 1 order by 1", period)
+				+ "sum(ms) as ms from " + from + " where account_id = :account and day between :first and :last"
+				+ StatsSubject.tracksOf(subject, "track_id") + " group by 1 order by 1", period)
+			.param("subject", StatsSubject.idOf(subject))
 			.query((rs, row) -> new SeriesPoint(rs.getObject("start", LocalDate.class), rs.getLong("plays"),
 					rs.getLong("ms")))
 			.list();
