@@ -3,7 +3,9 @@ package dev.spotifytracker.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -84,18 +86,24 @@ class RollupStatsQueries implements StatsSource {
 			.single();
 	}
 
+	/**
+	 * The period's tracks are found once; albums and artists are counted by grouping
+	 * (hashed) rather than count(distinct), which sorts: a third faster at all time.
+	 */
 	@Override
 	public Totals totals(StatsPeriod period) {
 		return days(
 				"""
-						with t as (
-						  select distinct d.track_id from play_day_figures d
-						  where d.account_id = :account and d.day between :first and :last
+						with t as materialized (
+						  select d.track_id from play_day_figures d
+						  where d.account_id = :account and d.day between :first and :last group by d.track_id
 						)
 						select h.plays, h.ms, h.estimated_ms,
 						       (select count(*) from t) as tracks,
-						       (select count(distinct ct.album_id) from t join catalog_tracks ct on ct.track_id = t.track_id) as albums,
-						       (select count(distinct a.artist_id) from t join catalog_track_artists a on a.track_id = t.track_id) as artists
+						       (select count(*) from (select ct.album_id from t join catalog_tracks ct on ct.track_id = t.track_id
+						                              group by ct.album_id) albums) as albums,
+						       (select count(*) from (select a.artist_id from t join catalog_track_artists a on a.track_id = t.track_id
+						                              group by a.artist_id) artists) as artists
 						from (select coalesce(sum(plays), 0) as plays, coalesce(sum(ms), 0) as ms,
 						             coalesce(sum(estimated_ms), 0) as estimated_ms
 						      from play_hour_figures where account_id = :account and day between :first and :last) h
@@ -160,25 +168,40 @@ class RollupStatsQueries implements StatsSource {
 			.param("to", RawStatsQueries.utc(to))
 			.query(Long.class)
 			.single();
-		List<Instant[]> crossing = this.jdbc
-			.sql("""
-					select started_at, last_started_at from play_session_spans
-					where account_id = :account
-					  and ((started_at < :from and last_started_at >= :from) or (started_at < :to and last_started_at >= :to))
-					""")
-			.param("account", period.account().value())
-			.param("from", RawStatsQueries.utc(from))
-			.param("to", RawStatsQueries.utc(to))
-			.query((rs,
-					row) -> new Instant[] { rs.getObject(1, OffsetDateTime.class).toInstant(),
-							rs.getObject(2, OffsetDateTime.class).toInstant() })
-			.list();
+		List<Instant[]> crossing = new ArrayList<>();
+		// an open side has no session across it
+		if (period.from() != null) {
+			crossingAt(period, from).ifPresent(crossing::add);
+		}
+		if (period.to() != null) {
+			crossingAt(period, to).ifPresent(crossing::add);
+		}
 		for (Instant[] session : crossing) {
 			Instant start = session[0].isBefore(from) ? from : session[0];
 			Instant end = session[1].plusNanos(1000).isAfter(to) ? to : session[1].plusNanos(1000);
 			longest = Math.max(longest, this.raw.longestSessionMs(period, start, end));
 		}
 		return longest;
+	}
+
+	/**
+	 * The session that starts before the instant and has a play starting at or after it:
+	 * sessions do not overlap, so only the last one to start before it can, which the
+	 * index on the sessions' starts finds at once.
+	 */
+	private Optional<Instant[]> crossingAt(StatsPeriod period, Instant at) {
+		return this.jdbc.sql("""
+				select started_at, last_started_at from play_session_spans
+				where account_id = :account and started_at < :at
+				order by started_at desc limit 1
+				""")
+			.param("account", period.account().value())
+			.param("at", RawStatsQueries.utc(at))
+			.query((rs,
+					row) -> new Instant[] { rs.getObject(1, OffsetDateTime.class).toInstant(),
+							rs.getObject(2, OffsetDateTime.class).toInstant() })
+			.optional()
+			.filter((session) -> !session[1].isBefore(at));
 	}
 
 	@Override
