@@ -61,7 +61,7 @@ class LibraryQueries {
 	List<LibraryTrack> tracks(AccountId account, String query, int limit, int offset) {
 		return this.jdbc.sql(LIBRARY + """
 				select t.id, t.name, %s as artists, al.id as album_id, al.name as album_name, t.duration_ms,
-				       l.added_at as liked_at, s.added_at as saved_at, av.is_playable
+				       l.added_at as liked_at, s.added_at as saved_at, av.is_playable, al.image_url
 				from library lib
 				join tracks t on t.id = lib.track_id
 				join albums al on al.id = t.album_id
@@ -80,7 +80,8 @@ class LibraryQueries {
 			.param("offset", offset)
 			.query((rs, row) -> new LibraryTrack(rs.getString("id"), rs.getString("name"), rs.getString("artists"),
 					rs.getString("album_id"), rs.getString("album_name"), (Integer) rs.getObject("duration_ms"),
-					instant(rs, "liked_at"), instant(rs, "saved_at"), (Boolean) rs.getObject("is_playable")))
+					instant(rs, "liked_at"), instant(rs, "saved_at"), (Boolean) rs.getObject("is_playable"),
+					rs.getString("image_url")))
 			.list();
 	}
 

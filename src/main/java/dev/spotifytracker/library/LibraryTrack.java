@@ -9,8 +9,9 @@ import java.time.Instant;
  * @param likedAt when the account liked it, or null
  * @param albumSavedAt when the account saved its album, or null
  * @param playable false when Spotify says it does not play, null when unknown
+ * @param imageUrl its album's cover as Spotify sent it, or null
  */
 public record LibraryTrack(String id, String name, String artists, String albumId, String albumName, Integer durationMs,
-		Instant likedAt, Instant albumSavedAt, Boolean playable) {
+		Instant likedAt, Instant albumSavedAt, Boolean playable, String imageUrl) {
 
 }

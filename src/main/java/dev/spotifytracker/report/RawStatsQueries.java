@@ -36,7 +36,7 @@ class RawStatsQueries implements StatsSource {
 			         cp.played_at - coalesce(cp.ms_played, ct.duration_ms, 0) * interval '1 millisecond' as started_at
 			  from counted_plays cp
 			  join catalog_tracks ct on ct.track_id = cp.track_id
-			  where cp.account_id = :account and cp.played_at >= :lower and cp.played_at < :upper
+			  where cp.account_id = :account and cp.played_at >= :lower and cp.played_at < :upper/*subject*/
 			), r as (
 			  select s.*, (s.started_at at time zone :tz) as local_start from s
 			  where s.started_at >= :from and s.started_at < :to
@@ -50,7 +50,7 @@ class RawStatsQueries implements StatsSource {
 	}
 
 	@Override
-	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit) {
+	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit, StatsSubject within) {
 		String grouped = switch (kind) {
 			case TRACKS -> "select r.track_id as id, r.track_name as name, count(*) as plays, sum(r.ms) as ms "
 					+ "from r group by r.track_id, r.track_name";
@@ -59,12 +59,21 @@ class RawStatsQueries implements StatsSource {
 			case ARTISTS -> "select a.artist_id as id, a.artist_name as name, count(*) as plays, sum(r.ms) as ms "
 					+ "from r join catalog_track_artists a on a.track_id = r.track_id group by a.artist_id, a.artist_name";
 		};
-		return period(PERIOD_PLAYS + ", g as (" + grouped + ") select id, name, plays, ms from g order by "
+		return period(periodPlays(within) + ", g as (" + grouped + ") select id, name, plays, ms from g order by "
 				+ StatsSource.orderBy(by) + " limit :limit", period)
 			.param("limit", limit)
+			.param("subject", StatsSubject.idOf(within))
 			.query((rs, row) -> new TopItem(rs.getString("id"), rs.getString("name"), rs.getLong("plays"),
 					rs.getLong("ms")))
 			.list();
+	}
+
+	@Override
+	public Figures figures(StatsPeriod period, StatsSubject subject) {
+		return period(periodPlays(subject) + "select count(*) as plays, coalesce(sum(r.ms), 0) as ms from r", period)
+			.param("subject", StatsSubject.idOf(subject))
+			.query((rs, row) -> new Figures(rs.getLong("plays"), rs.getLong("ms")))
+			.single();
 	}
 
 	@Override
@@ -169,13 +178,21 @@ class RawStatsQueries implements StatsSource {
 	}
 
 	@Override
-	public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step) {
-		return period(PERIOD_PLAYS + "select date_trunc('" + step.sqlField()
+	public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step, StatsSubject subject) {
+		return period(periodPlays(subject) + "select date_trunc('" + step.sqlField()
 				+ "', r.local_start)::date as start, count(*) as plays, sum(r.ms) as ms from r group by 1 order by 1",
 				period)
+			.param("subject", StatsSubject.idOf(subject))
 			.query((rs, row) -> new SeriesPoint(rs.getObject("start", LocalDate.class), rs.getLong("plays"),
 					rs.getLong("ms")))
 			.list();
+	}
+
+	/**
+	 * The period's plays, of a subject's tracks only when there is one.
+	 */
+	private static String periodPlays(StatsSubject subject) {
+		return PERIOD_PLAYS.replace("/*subject*/", StatsSubject.tracksOf(subject, "cp.track_id"));
 	}
 
 	private JdbcClient.StatementSpec period(String sql, StatsPeriod period) {

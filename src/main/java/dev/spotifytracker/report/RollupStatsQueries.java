@@ -3,7 +3,9 @@ package dev.spotifytracker.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,13 +49,13 @@ class RollupStatsQueries implements StatsSource {
 	 * per day it was played.
 	 */
 	@Override
-	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit) {
+	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit, StatsSubject within) {
 		String perTrack = """
 				with t as (
 				  select d.track_id as id, sum(d.plays) as plays, sum(d.ms) as ms from play_day_figures d
-				  where d.account_id = :account and d.day between :first and :last group by d.track_id
+				  where d.account_id = :account and d.day between :first and :last%s group by d.track_id
 				)
-				""";
+				""".formatted(StatsSubject.tracksOf(within, "d.track_id"));
 		String order = StatsSource.orderBy(by);
 		String sql = switch (kind) {
 			case TRACKS -> perTrack + ", g as (select t.id, t.plays, t.ms from t order by " + order
@@ -67,23 +69,41 @@ class RollupStatsQueries implements StatsSource {
 					+ "group by a.artist_id) select id, name, plays, ms from g order by " + order + " limit :limit";
 		};
 		return days(sql, period).param("limit", limit)
+			.param("subject", StatsSubject.idOf(within))
 			.query((rs, row) -> new TopItem(rs.getString("id"), rs.getString("name"), rs.getLong("plays"),
 					rs.getLong("ms")))
 			.list();
 	}
 
 	@Override
+	public Figures figures(StatsPeriod period, StatsSubject subject) {
+		return days("""
+				select coalesce(sum(d.plays), 0) as plays, coalesce(sum(d.ms), 0) as ms from play_day_figures d
+				where d.account_id = :account and d.day between :first and :last%s
+				""".formatted(StatsSubject.tracksOf(subject, "d.track_id")), period)
+			.param("subject", StatsSubject.idOf(subject))
+			.query((rs, row) -> new Figures(rs.getLong("plays"), rs.getLong("ms")))
+			.single();
+	}
+
+	/**
+	 * The period's tracks are found once; albums and artists are counted by grouping
+	 * (hashed) rather than count(distinct), which sorts: a third faster at all time.
+	 */
+	@Override
 	public Totals totals(StatsPeriod period) {
 		return days(
 				"""
-						with t as (
-						  select distinct d.track_id from play_day_figures d
-						  where d.account_id = :account and d.day between :first and :last
+						with t as materialized (
+						  select d.track_id from play_day_figures d
+						  where d.account_id = :account and d.day between :first and :last group by d.track_id
 						)
 						select h.plays, h.ms, h.estimated_ms,
 						       (select count(*) from t) as tracks,
-						       (select count(distinct ct.album_id) from t join catalog_tracks ct on ct.track_id = t.track_id) as albums,
-						       (select count(distinct a.artist_id) from t join catalog_track_artists a on a.track_id = t.track_id) as artists
+						       (select count(*) from (select ct.album_id from t join catalog_tracks ct on ct.track_id = t.track_id
+						                              group by ct.album_id) albums) as albums,
+						       (select count(*) from (select a.artist_id from t join catalog_track_artists a on a.track_id = t.track_id
+						                              group by a.artist_id) artists) as artists
 						from (select coalesce(sum(plays), 0) as plays, coalesce(sum(ms), 0) as ms,
 						             coalesce(sum(estimated_ms), 0) as estimated_ms
 						      from play_hour_figures where account_id = :account and day between :first and :last) h
@@ -148,25 +168,40 @@ class RollupStatsQueries implements StatsSource {
 			.param("to", RawStatsQueries.utc(to))
 			.query(Long.class)
 			.single();
-		List<Instant[]> crossing = this.jdbc
-			.sql("""
-					select started_at, last_started_at from play_session_spans
-					where account_id = :account
-					  and ((started_at < :from and last_started_at >= :from) or (started_at < :to and last_started_at >= :to))
-					""")
-			.param("account", period.account().value())
-			.param("from", RawStatsQueries.utc(from))
-			.param("to", RawStatsQueries.utc(to))
-			.query((rs,
-					row) -> new Instant[] { rs.getObject(1, OffsetDateTime.class).toInstant(),
-							rs.getObject(2, OffsetDateTime.class).toInstant() })
-			.list();
+		List<Instant[]> crossing = new ArrayList<>();
+		// an open side has no session across it
+		if (period.from() != null) {
+			crossingAt(period, from).ifPresent(crossing::add);
+		}
+		if (period.to() != null) {
+			crossingAt(period, to).ifPresent(crossing::add);
+		}
 		for (Instant[] session : crossing) {
 			Instant start = session[0].isBefore(from) ? from : session[0];
 			Instant end = session[1].plusNanos(1000).isAfter(to) ? to : session[1].plusNanos(1000);
 			longest = Math.max(longest, this.raw.longestSessionMs(period, start, end));
 		}
 		return longest;
+	}
+
+	/**
+	 * The session that starts before the instant and has a play starting at or after it:
+	 * sessions do not overlap, so only the last one to start before it can, which the
+	 * index on the sessions' starts finds at once.
+	 */
+	private Optional<Instant[]> crossingAt(StatsPeriod period, Instant at) {
+		return this.jdbc.sql("""
+				select started_at, last_started_at from play_session_spans
+				where account_id = :account and started_at < :at
+				order by started_at desc limit 1
+				""")
+			.param("account", period.account().value())
+			.param("at", RawStatsQueries.utc(at))
+			.query((rs,
+					row) -> new Instant[] { rs.getObject(1, OffsetDateTime.class).toInstant(),
+							rs.getObject(2, OffsetDateTime.class).toInstant() })
+			.optional()
+			.filter((session) -> !session[1].isBefore(at));
 	}
 
 	@Override
@@ -182,10 +217,14 @@ class RollupStatsQueries implements StatsSource {
 	}
 
 	@Override
-	public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step) {
+	public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step, StatsSubject subject) {
+		// the hour rollup has fewer rows than the day-and-track one, which a subject
+		// needs
+		String from = (subject != null) ? "play_day_figures" : "play_hour_figures";
 		return days("select date_trunc('" + step.sqlField() + "', day)::date as start, sum(plays) as plays, "
-				+ "sum(ms) as ms from play_hour_figures where account_id = :account and day between :first and :last "
-				+ "group by 1 order by 1", period)
+				+ "sum(ms) as ms from " + from + " where account_id = :account and day between :first and :last"
+				+ StatsSubject.tracksOf(subject, "track_id") + " group by 1 order by 1", period)
+			.param("subject", StatsSubject.idOf(subject))
 			.query((rs, row) -> new SeriesPoint(rs.getObject("start", LocalDate.class), rs.getLong("plays"),
 					rs.getLong("ms")))
 			.list();

@@ -32,9 +32,12 @@ class StatsPageController {
 
 	private final AccountChoice choice;
 
-	StatsPageController(StatsService stats, AccountChoice choice) {
+	private final SubjectQueries subjects;
+
+	StatsPageController(StatsService stats, AccountChoice choice, SubjectQueries subjects) {
 		this.stats = stats;
 		this.choice = choice;
+		this.subjects = subjects;
 	}
 
 	@GetMapping("/stats")
@@ -68,10 +71,14 @@ class StatsPageController {
 			model.addAttribute("previous", previous);
 			model.addAttribute("comparison", new Comparison(summary, before));
 		}
-		model.addAttribute("topTracks", ranked(this.stats.top(statsPeriod, TopKind.TRACKS, order, listSize), summary));
+		List<TopItem> tracks = this.stats.top(statsPeriod, TopKind.TRACKS, order, listSize);
+		List<TopItem> albums = this.stats.top(statsPeriod, TopKind.ALBUMS, order, listSize);
+		model.addAttribute("topTracks", ranked(tracks, summary));
 		model.addAttribute("topArtists",
 				ranked(this.stats.top(statsPeriod, TopKind.ARTISTS, order, listSize), summary));
-		model.addAttribute("topAlbums", ranked(this.stats.top(statsPeriod, TopKind.ALBUMS, order, listSize), summary));
+		model.addAttribute("topAlbums", ranked(albums, summary));
+		model.addAttribute("trackCovers", this.subjects.covers(tracks.stream().map(TopItem::id).toList(), true));
+		model.addAttribute("albumCovers", this.subjects.covers(albums.stream().map(TopItem::id).toList(), false));
 		model.addAttribute("series", series);
 		model.addAttribute("seriesLabels",
 				series.stream().map((p) -> p.start().toString()).collect(Collectors.joining(",")));
@@ -112,12 +119,19 @@ class StatsPageController {
 	}
 
 	static List<RankedItem> ranked(List<TopItem> items, Summary summary) {
+		return ranked(items, summary.plays(), summary.ms());
+	}
+
+	/**
+	 * @param plays the whole the shares are of
+	 * @param ms the whole time the shares are of
+	 */
+	static List<RankedItem> ranked(List<TopItem> items, long plays, long ms) {
 		List<RankedItem> ranked = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
 			TopItem item = items.get(i);
 			ranked.add(new RankedItem(i + 1, item, Durations.format(item.ms()),
-					(summary.plays() > 0) ? 100.0 * item.plays() / summary.plays() : 0,
-					(summary.ms() > 0) ? 100.0 * item.ms() / summary.ms() : 0));
+					(plays > 0) ? 100.0 * item.plays() / plays : 0, (ms > 0) ? 100.0 * item.ms() / ms : 0));
 		}
 		return ranked;
 	}

@@ -40,6 +40,24 @@ public class StatsService {
 		return source(period).top(period, kind, by, limit);
 	}
 
+	/**
+	 * The top list among the plays of a subject's tracks: the top tracks of an artist or
+	 * an album.
+	 */
+	@Transactional(readOnly = true)
+	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit, StatsSubject within) {
+		return source(period).top(period, kind, by, limit, within);
+	}
+
+	/**
+	 * The plays and time of a subject (null: of all the account's plays), the same
+	 * figures as its row in the top list of its kind.
+	 */
+	@Transactional(readOnly = true)
+	public StatsSource.Figures figures(StatsPeriod period, StatsSubject subject) {
+		return source(period).figures(period, subject);
+	}
+
 	@Transactional(readOnly = true)
 	public Summary summary(StatsPeriod period) {
 		StatsSource source = source(period);
@@ -69,14 +87,25 @@ public class StatsService {
 	 */
 	@Transactional(readOnly = true)
 	public List<SeriesPoint> series(StatsPeriod period, SeriesStep step) {
+		return series(period, step, null);
+	}
+
+	/**
+	 * The series of the plays of a subject's tracks (null: all plays), as
+	 * {@link #series(StatsPeriod, SeriesStep)}; an open start begins at the subject's
+	 * first play.
+	 */
+	@Transactional(readOnly = true)
+	public List<SeriesPoint> series(StatsPeriod period, SeriesStep step, StatsSubject subject) {
 		StatsSource source = source(period);
+		List<SeriesPoint> stepsPlayed = source.steps(period, step, subject);
 		LocalDate first = period.from();
 		if (first == null) {
-			List<LocalDate> days = source.days(period);
-			if (days.isEmpty()) {
+			if (stepsPlayed.isEmpty()) {
 				return List.of();
 			}
-			first = days.get(0);
+			// the first step with a play starts the series, as the first day would
+			first = stepsPlayed.get(0).start();
 		}
 		LocalDate last = (period.to() != null) ? period.to() : today(period.zone());
 		if (last.isBefore(first)) {
@@ -91,7 +120,7 @@ public class StatsService {
 			throw new StatsParameterException("That period holds " + steps + " " + step.sqlField()
 					+ "s: choose a longer step or a shorter period.");
 		}
-		Iterator<SeriesPoint> played = source.steps(period, step).iterator();
+		Iterator<SeriesPoint> played = stepsPlayed.iterator();
 		SeriesPoint next = played.hasNext() ? played.next() : null;
 		List<SeriesPoint> points = new ArrayList<>();
 		for (LocalDate start = step.startOf(first); !start.isAfter(last); start = step.next(start)) {

@@ -9,7 +9,20 @@ import java.util.List;
  */
 interface StatsSource {
 
-	List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit);
+	default List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit) {
+		return top(period, kind, by, limit, null);
+	}
+
+	/**
+	 * The top list among the plays of a subject's tracks (null: all plays).
+	 */
+	List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit, StatsSubject within);
+
+	/**
+	 * The plays and time of a subject's tracks (null: all plays), counted as its row of
+	 * the top list is.
+	 */
+	Figures figures(StatsPeriod period, StatsSubject subject);
 
 	Totals totals(StatsPeriod period);
 
@@ -26,7 +39,12 @@ interface StatsSource {
 	long[][] clock(StatsPeriod period);
 
 	/** The steps that have plays, in order. */
-	List<SeriesPoint> steps(StatsPeriod period, SeriesStep step);
+	default List<SeriesPoint> steps(StatsPeriod period, SeriesStep step) {
+		return steps(period, step, null);
+	}
+
+	/** The steps that have plays of a subject's tracks (null: all plays), in order. */
+	List<SeriesPoint> steps(StatsPeriod period, SeriesStep step, StatsSubject subject);
 
 	/**
 	 * The order of a top list: the {@code by} figure, then the other, then the id in byte
@@ -37,6 +55,13 @@ interface StatsSource {
 			case PLAYS -> "plays desc, ms desc, id collate \"C\"";
 			case TIME -> "ms desc, plays desc, id collate \"C\"";
 		};
+	}
+
+	/**
+	 * Plays and listening time.
+	 */
+	record Figures(long plays, long ms) {
+
 	}
 
 	/**

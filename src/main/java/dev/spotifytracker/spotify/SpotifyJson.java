@@ -18,6 +18,9 @@ final class SpotifyJson {
 
 	private static final String TRACK_URI_PREFIX = "spotify:track:";
 
+	/** The width our covers are chosen for: the largest we show, 128 CSS pixels at 2x. */
+	static final int COVER_WIDTH = 300;
+
 	private SpotifyJson() {
 	}
 
@@ -124,7 +127,7 @@ final class SpotifyJson {
 
 	static Album album(JsonNode album) {
 		return new Album(text(album, "id"), text(album, "name"), text(album, "album_type"), text(album, "release_date"),
-				integer(album, "total_tracks"), largestImage(album.path("images")),
+				integer(album, "total_tracks"), coverImage(album.path("images")),
 				list(album.path("artists"), SpotifyJson::artist));
 	}
 
@@ -132,14 +135,25 @@ final class SpotifyJson {
 		return new Artist(text(artist, "id"), text(artist, "name"));
 	}
 
-	private static String largestImage(JsonNode images) {
+	/**
+	 * The smallest cover at least {@link #COVER_WIDTH} pixels wide (Spotify sends 640,
+	 * 300 and 64), else the largest: our pages show covers at 40 to 128 CSS pixels, and a
+	 * list of fifty 640-pixel covers would weigh megabytes on a phone.
+	 */
+	static String coverImage(JsonNode images) {
 		JsonNode largest = null;
+		JsonNode fitting = null;
 		for (JsonNode image : images) {
-			if (largest == null || image.path("width").asInt(0) > largest.path("width").asInt(0)) {
+			int width = image.path("width").asInt(0);
+			if (largest == null || width > largest.path("width").asInt(0)) {
 				largest = image;
 			}
+			if (width >= COVER_WIDTH && (fitting == null || width < fitting.path("width").asInt(0))) {
+				fitting = image;
+			}
 		}
-		return (largest != null) ? text(largest, "url") : null;
+		JsonNode chosen = (fitting != null) ? fitting : largest;
+		return (chosen != null) ? text(chosen, "url") : null;
 	}
 
 	/**

@@ -53,16 +53,35 @@ class LibraryControllerTest {
 		this.mvc.perform(get("/library").with(Viewers.signedInAs("alice")))
 			.andExpect(status().isOk())
 			.andExpect(xpath("//table[@id='tracks']/tbody/tr").nodeCount(3))
-			.andExpect(xpath("//tr[td/a='Locomotion']/td[6]").string("2"))
-			.andExpect(xpath("//tr[td/a='Moments Notice']/td[8]").string("no"))
+			.andExpect(xpath("//tr[td//a='Locomotion']/td[6]").string("2"))
+			.andExpect(xpath("//tr[td//a='Moments Notice']/td[8]").string("no"))
 			.andExpect(xpath("//nav//a[@aria-current='page']").string("Library"));
+	}
+
+	@Test
+	void eachTrackShowsItsAlbumCoverLazilyOrItsInitialAndLinksToItsListeningStats() throws Exception {
+		// given: Spotify sent a cover for Blue Train only
+		this.jdbc.sql("update albums set image_url = 'https://i.scdn.co/image/blue' where id = :id")
+			.param("id", LibraryFixture.id("Blue Train"))
+			.update();
+
+		this.mvc.perform(get("/library").with(Viewers.signedInAs("alice")))
+			.andExpect(status().isOk())
+			.andExpect(xpath("//tr[td//a='Locomotion']/td[1]//img/@src").string("https://i.scdn.co/image/blue"))
+			.andExpect(xpath("//tr[td//a='Locomotion']/td[1]//img/@loading").string("lazy"))
+			.andExpect(xpath("//tr[td//a='Locomotion']/td[1]//img/@width").string("40"))
+			.andExpect(xpath("//tr[td//a='So What']/td[1]//img").nodeCount(0))
+			.andExpect(xpath("//tr[td//a='So What']/td[1]//span[@aria-hidden='true']").string("K"))
+			.andExpect(xpath("//tr[td//a='Locomotion']/td[6]/a/@href")
+				.string("/stats/track/" + LibraryFixture.id("Locomotion") + "?account=alice"))
+			.andExpect(xpath("//table[@id='tracks']/@class").string("stack"));
 	}
 
 	@Test
 	void aSearchFindsTracksByArtist() throws Exception {
 		this.mvc.perform(get("/library").param("q", "miles").with(Viewers.signedInAs("alice")))
 			.andExpect(status().isOk())
-			.andExpect(xpath("//table[@id='tracks']/tbody/tr/td[1]/a").string("So What"));
+			.andExpect(xpath("//table[@id='tracks']/tbody/tr/td[1]//a").string("So What"));
 	}
 
 	@Test
@@ -90,11 +109,11 @@ class LibraryControllerTest {
 		this.playlists.exclude(this.alice, LibraryFixture.id("Locomotion"));
 
 		this.mvc.perform(get("/library").with(Viewers.signedInAs("alice")))
-			.andExpect(xpath("//tr[td/a='Locomotion']//button").string("Include in smart playlists"))
-			.andExpect(xpath("//tr[td/a='So What']//button").string("Exclude from smart playlists"))
-			.andExpect(xpath("//tr[td/a='So What']//form/@action")
+			.andExpect(xpath("//tr[td//a='Locomotion']//button").string("Include in smart playlists"))
+			.andExpect(xpath("//tr[td//a='So What']//button").string("Exclude from smart playlists"))
+			.andExpect(xpath("//tr[td//a='So What']//form/@action")
 				.string("/playlists/exclusions/" + LibraryFixture.id("So What") + "?account=alice"))
-			.andExpect(xpath("//tr[td/a='So What']//input[@name='_csrf']").exists());
+			.andExpect(xpath("//tr[td//a='So What']//input[@name='_csrf']").exists());
 	}
 
 	@Test

@@ -90,7 +90,7 @@ class LibraryPageTest {
 	private static List<LibraryTrack> tracks(int count) {
 		return java.util.stream.IntStream.range(0, count)
 			.mapToObj((i) -> new LibraryTrack("track" + i, "Track " + i, "Artist", "album" + i, "Album " + i, 180_000,
-					null, null, null))
+					null, null, null, null))
 			.toList();
 	}
 

@@ -1,7 +1,9 @@
 package dev.spotifytracker.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -186,6 +188,76 @@ final class Browser implements AutoCloseable {
 		collectConsole();
 		this.consoleErrors.removeIf((error) -> error.matches("(?s).*" + regex + ".*"));
 		return this;
+	}
+
+	/**
+	 * Runs axe-core (the {@code axe.min.js} Deque ships in its Selenium jar) on the page
+	 * and fails on any serious or critical finding, naming the rule and the elements.
+	 */
+	Browser assertNoSeriousAccessibilityFindings() {
+		assertThat(seriousAccessibilityFindings())
+			.as("serious accessibility findings on " + this.driver.getCurrentUrl())
+			.isEmpty();
+		return this;
+	}
+
+	/**
+	 * The page's serious and critical axe-core findings, each as impact, rule, help and
+	 * the elements.
+	 */
+	List<String> seriousAccessibilityFindings() {
+		// injected through WebDriver, which the page's CSP does not govern
+		if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object';"))) {
+			script(axeSource());
+		}
+		Object found = this.driver.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				window.axe.run(document, { resultTypes: ['violations'] }).then(function (results) {
+				  done(results.violations
+				    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+				    .map(function (v) {
+				      return v.impact + ' ' + v.id + ': ' + v.help + ' at '
+				        + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
+				    }));
+				}, function (error) { done(['axe failed: ' + error]); });
+				""");
+		return ((List<?>) found).stream().map(String::valueOf).toList();
+	}
+
+	/**
+	 * Fails when the page is wider than the window, so a phone would scroll sideways (a
+	 * table may still scroll inside its own box).
+	 */
+	Browser assertNoSidewaysScroll() {
+		assertThat(sidewaysOverflow()).as("page wider than the window on " + this.driver.getCurrentUrl())
+			.isLessThanOrEqualTo(0);
+		return this;
+	}
+
+	/**
+	 * How many CSS pixels the page is wider than the window (0 or less: it fits).
+	 */
+	long sidewaysOverflow() {
+		return ((Number) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+			.longValue();
+	}
+
+	/**
+	 * Sets the window to a phone's width (375 CSS pixels) or back to the desktop's.
+	 */
+	Browser phone(boolean phone) {
+		this.driver.manage().window().setSize(phone ? new Dimension(375, 812) : DESKTOP);
+		return this;
+	}
+
+	private static String axeSource() {
+		try (InputStream in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+			assertThat(in).as("axe.min.js on the test class path").isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
