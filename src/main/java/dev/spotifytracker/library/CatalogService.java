@@ -39,4 +39,13 @@ public class CatalogService {
 		return this.writer.saveStubs(stubs);
 	}
 
+	/**
+	 * Marks tracks Spotify answered 404 for, in the caller's transaction: they are asked
+	 * about no more, and their plays keep the names the export gave.
+	 * @return the tracks marked
+	 */
+	public int markNotFound(Collection<String> trackIds) {
+		return this.writer.markNotFound(trackIds);
+	}
+
 }

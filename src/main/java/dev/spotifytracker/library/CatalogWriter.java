@@ -330,4 +330,13 @@ class CatalogWriter {
 
 	}
 
+	int markNotFound(Collection<String> trackIds) {
+		if (trackIds.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("update tracks set not_found_at = now(), updated_at = now() where id = any(:ids)")
+			.param("ids", trackIds.toArray(String[]::new))
+			.update();
+	}
+
 }

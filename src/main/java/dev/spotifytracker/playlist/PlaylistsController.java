@@ -37,9 +37,12 @@ class PlaylistsController {
 
 	private final PlaylistService playlists;
 
-	PlaylistsController(AccountChoice accounts, PlaylistService playlists) {
+	private final RulePlaylists rulePlaylists;
+
+	PlaylistsController(AccountChoice accounts, PlaylistService playlists, RulePlaylists rulePlaylists) {
 		this.accounts = accounts;
 		this.playlists = playlists;
+		this.rulePlaylists = rulePlaylists;
 	}
 
 	@GetMapping("/playlists")
@@ -213,6 +216,8 @@ class PlaylistsController {
 			cards.add(card);
 		});
 		model.addAttribute("cards", cards);
+		model.addAttribute("ownRules",
+				this.rulePlaylists.list(account.id()).stream().filter((rule) -> !rule.builtIn()).toList());
 		model.addAttribute("exclusions", this.playlists.exclusions(account.id()));
 		model.addAttribute("here",
 				UriComponentsBuilder.fromPath("/playlists")

@@ -1,0 +1,280 @@
+package dev.spotifytracker.playlist;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.spotifytracker.account.Account;
+import dev.spotifytracker.account.AccountChoice;
+import dev.spotifytracker.playlist.PlaylistRule.Field;
+import dev.spotifytracker.playlist.PlaylistRule.Op;
+import dev.spotifytracker.playlist.PlaylistRule.SortField;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The rule builder page: conditions, groups, sort and limit as inputs that fit their
+ * type, a live preview (htmx sends the whole form with every change; no Spotify call),
+ * paste and download as JSON, save. The form is the only state: a change re-renders the
+ * builder from what was sent.
+ */
+@Controller
+class RuleBuilderController {
+
+	/** The name a rule is previewed under before it has one of its own. */
+	private static final String UNNAMED = "Unnamed rule";
+
+	/** Tracks the preview lists; the count covers all of them. */
+	static final int PREVIEW_TRACKS = 50;
+
+	private final RulePlaylists playlists;
+
+	private final TrackSummaries summaries;
+
+	private final RuleBuilderQueries queries;
+
+	private final AccountChoice accounts;
+
+	RuleBuilderController(RulePlaylists playlists, TrackSummaries summaries, RuleBuilderQueries queries,
+			AccountChoice accounts) {
+		this.playlists = playlists;
+		this.summaries = summaries;
+		this.queries = queries;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/playlists/rules/new")
+	String create(Authentication caller, @RequestParam(required = false) String account,
+			@RequestParam(required = false) String from, Model model) {
+		Account chosen = this.accounts.choose(caller, account, model);
+		RuleDraft draft;
+		if (from != null && !from.isBlank()) {
+			RulePlaylistView template = this.playlists.find(chosen.id(), from).orElseThrow(() -> notFound(from));
+			draft = RuleDraft.fromDocument(template.document());
+			draft.name = "Copy of " + template.name();
+		}
+		else {
+			draft = RuleDraft.fromParams(Map.of()).apply("add");
+			draft.name = "";
+		}
+		return page(chosen, draft, model);
+	}
+
+	@GetMapping("/playlists/rules/{slug}/edit")
+	String edit(Authentication caller, @RequestParam(required = false) String account, @PathVariable String slug,
+			Model model) {
+		Account chosen = this.accounts.choose(caller, account, model);
+		RulePlaylistView stored = this.playlists.find(chosen.id(), slug).orElseThrow(() -> notFound(slug));
+		if (stored.builtIn()) {
+			return "redirect:" + UriComponentsBuilder.fromPath("/playlists/rules/new")
+				.queryParam("from", slug)
+				.queryParam("account", chosen.spotifyUserId())
+				.encode()
+				.toUriString();
+		}
+		RuleDraft draft = RuleDraft.fromDocument(stored.document());
+		draft.slug = slug;
+		return page(chosen, draft, model);
+	}
+
+	/**
+	 * Every change of the builder: a button ({@code action}), a pasted document
+	 * ({@code action=json}), the save, or just an edited input (the preview follows).
+	 */
+	@PostMapping("/playlists/rules/form")
+	String change(Authentication caller, @RequestParam(required = false) String account,
+			@RequestParam(required = false) String action, @RequestParam(required = false) String json,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Account chosen = this.accounts.choose(caller, account, model);
+		RuleDraft draft = RuleDraft.fromParams(request.getParameterMap());
+		if ("json".equals(action)) {
+			String slug = draft.slug;
+			try {
+				draft = RuleDraft.fromDocument((json != null) ? json : "");
+				draft.slug = slug;
+			}
+			catch (InvalidRuleException ex) {
+				model.addAttribute("jsonError", ex.getMessage());
+				model.addAttribute("json", json);
+			}
+			return page(chosen, draft, model);
+		}
+		if ("save".equals(action)) {
+			try {
+				RulePlaylistView saved = draft.slug.isBlank() ? this.playlists.create(chosen.id(), draft.toDocument())
+						: this.playlists.update(chosen.id(), draft.slug, draft.toDocument());
+				String target = UriComponentsBuilder.fromPath("/playlists")
+					.queryParam("account", chosen.spotifyUserId())
+					.fragment("rule-" + saved.slug())
+					.encode()
+					.toUriString();
+				if (htmx != null) {
+					response.setHeader("HX-Redirect", target);
+					return page(chosen, draft, model);
+				}
+				return "redirect:" + target;
+			}
+			catch (InvalidRuleException ex) {
+				// shown by the page, which parses the same document again, name and all
+				return page(chosen, draft, model, true);
+			}
+			catch (RulePlaylistRefusedException ex) {
+				model.addAttribute("saveError", ex.getMessage());
+			}
+		}
+		return page(chosen, draft.apply(action), model);
+	}
+
+	@GetMapping("/playlists/rules/{slug}/rule.json")
+	ResponseEntity<byte[]> download(Authentication caller, @RequestParam(required = false) String account,
+			@PathVariable String slug) {
+		Account chosen = this.accounts.choose(caller, account);
+		RulePlaylistView stored = this.playlists.find(chosen.id(), slug).orElseThrow(() -> notFound(slug));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(slug + ".json").build().toString())
+			.body(stored.document().getBytes(StandardCharsets.UTF_8));
+	}
+
+	@PostMapping("/playlists/rules/{slug}/delete")
+	String delete(Authentication caller, @RequestParam(required = false) String account, @PathVariable String slug) {
+		Account chosen = this.accounts.choose(caller, account);
+		this.playlists.delete(chosen.id(), slug);
+		return "redirect:" + UriComponentsBuilder.fromPath("/playlists")
+			.queryParam("account", chosen.spotifyUserId())
+			.encode()
+			.toUriString();
+	}
+
+	/**
+	 * Names for the artist input's suggestions: the library's artists that begin with
+	 * what was typed.
+	 */
+	@GetMapping("/playlists/rules/artists")
+	String artists(Authentication caller, @RequestParam(required = false) String account, HttpServletRequest request,
+			Model model) {
+		Account chosen = this.accounts.choose(caller, account);
+		String typed = request.getParameterMap()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith("n.") && entry.getKey().endsWith(".value"))
+			.map((entry) -> entry.getValue()[0])
+			.findFirst()
+			.orElse("");
+		// in a list the last name is the one being typed
+		String[] names = typed.split(RuleDraft.LIST_SEPARATOR);
+		String last = (names.length > 0) ? names[names.length - 1].strip() : "";
+		model.addAttribute("names", last.isEmpty() ? List.of() : this.queries.artistsStartingWith(chosen.id(), last));
+		return "playlist/builder-parts :: artist-options";
+	}
+
+	private String page(Account account, RuleDraft draft, Model model) {
+		return page(account, draft, model, false);
+	}
+
+	/**
+	 * The builder with its preview. A rule still without a name is previewed all the
+	 * same: the name matters only to a save ({@code judgeName}), not to which tracks
+	 * match.
+	 */
+	private String page(Account account, RuleDraft draft, Model model, boolean judgeName) {
+		InvalidRuleException fault = null;
+		RuleBuilderView.BuilderPreview preview = null;
+		try {
+			PlaylistRule rule = RuleParser.parse(draft.toDocument());
+			preview = preview(account, draft.slug, rule);
+		}
+		catch (InvalidRuleException ex) {
+			fault = ex;
+		}
+		if (fault != null && !judgeName && draft.name.isBlank()) {
+			try {
+				PlaylistRule rule = RuleParser.parse(draft.toDocument(UNNAMED));
+				preview = preview(account, draft.slug, rule);
+				fault = null;
+			}
+			catch (InvalidRuleException ex) {
+				fault = ex;
+			}
+		}
+		model.addAttribute("builder", draft.view(fault, preview));
+		model.addAttribute("account", account);
+		model.addAttribute("fields", Arrays.stream(Field.values()).map((field) -> field.json).toList());
+		model.addAttribute("opsByField", opsByField());
+		model.addAttribute("sortFields", Arrays.stream(SortField.values()).map((field) -> field.json).toList());
+		model.addAttribute("sources",
+				Arrays.stream(PlaylistRule.Source.values()).map((source) -> source.json).toList());
+		return "playlist/builder";
+	}
+
+	private RuleBuilderView.BuilderPreview preview(Account account, String slug, PlaylistRule rule) {
+		ZoneId zone = zone(account);
+		RulePreview now = this.playlists.preview(account.id(), rule, zone);
+		List<String> ids = now.tracks();
+		List<TrackSummary> first = this.summaries.of(ids.subList(0, Math.min(PREVIEW_TRACKS, ids.size())));
+		long duration = this.queries.totalDurationMs(ids);
+		Optional<List<String>> saved = Optional.empty();
+		if (slug != null && !slug.isBlank()) {
+			saved = this.playlists.find(account.id(), slug)
+				.map((stored) -> this.playlists.preview(account.id(), slug, zone).tracks());
+		}
+		if (saved.isEmpty()) {
+			return new RuleBuilderView.BuilderPreview(now.count(), now.matched(), duration, first, null, ids.size(), 0);
+		}
+		Set<String> before = new HashSet<>(saved.get());
+		Set<String> after = new HashSet<>(ids);
+		int added = (int) after.stream().filter((id) -> !before.contains(id)).count();
+		int removed = (int) before.stream().filter((id) -> !after.contains(id)).count();
+		return new RuleBuilderView.BuilderPreview(now.count(), now.matched(), duration, first, "the saved rule", added,
+				removed);
+	}
+
+	private static Map<String, List<String>> opsByField() {
+		Map<String, List<String>> ops = new LinkedHashMap<>();
+		for (Field field : Field.values()) {
+			ops.put(field.json,
+					Arrays.stream(Op.values()).filter((op) -> op.fits(field)).map((op) -> op.json).toList());
+		}
+		return ops;
+	}
+
+	private static ZoneId zone(Account account) {
+		try {
+			return (account.timeZone() != null) ? ZoneId.of(account.timeZone()) : ZoneOffset.UTC;
+		}
+		catch (DateTimeException ex) {
+			return ZoneOffset.UTC;
+		}
+	}
+
+	private static ResponseStatusException notFound(String slug) {
+		return new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
+				"No rule playlist " + slug + ".");
+	}
+
+}
