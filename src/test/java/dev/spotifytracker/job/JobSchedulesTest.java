@@ -60,13 +60,13 @@ class JobSchedulesTest extends JobTestSupport {
 	}
 
 	@Test
-	void theDailyScheduleReconcilesThenChecksAvailabilityThenChecksAndRebuildsThePlaylists() {
+	void theDailyScheduleReconcilesThenChecksAvailabilityThenEnrichesThenChecksAndRebuildsThePlaylists() {
 		AccountId alice = account("alice");
 
 		schedules().daily();
 
 		List<JobRun> runs = this.jobRuns.recent(RunQuery.forAccounts(List.of(alice)), 0, 10).runs();
-		assertThat(runs).extracting(JobRun::job).containsExactly("playlists-reconcile", "availability", "reconcile");
+		assertThat(runs).extracting(JobRun::job).containsExactly("playlists-reconcile", "enrich", "availability", "reconcile");
 	}
 
 	@Test
