@@ -66,7 +66,8 @@ class JobSchedulesTest extends JobTestSupport {
 		schedules().daily();
 
 		List<JobRun> runs = this.jobRuns.recent(RunQuery.forAccounts(List.of(alice)), 0, 10).runs();
-		assertThat(runs).extracting(JobRun::job).containsExactly("playlists-reconcile", "enrich", "availability", "reconcile");
+		assertThat(runs).extracting(JobRun::job)
+			.containsExactly("playlists-reconcile", "enrich", "availability", "reconcile");
 	}
 
 	@Test
