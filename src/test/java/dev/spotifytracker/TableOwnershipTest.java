@@ -41,16 +41,17 @@ class TableOwnershipTest {
 			entry("playlist_mappings", "playlist"), entry("playlists_due", "playlist"),
 			entry("rule_playlists", "playlist"), entry("playlist_creations", "playlist"),
 			entry("play_rollup_accounts", "plays"), entry("play_days", "plays"), entry("play_hours", "plays"),
-			entry("play_sessions", "plays"), entry("imports", "plays"), entry("import_members", "plays"),
-			entry("import_rows", "plays"), entry("play_curation", "plays"), entry("play_settings", "plays"),
-			entry("play_gaps", "plays"));
+			entry("play_sessions", "plays"), entry("play_tracks", "plays"), entry("imports", "plays"),
+			entry("import_members", "plays"), entry("import_rows", "plays"), entry("play_curation", "plays"),
+			entry("play_settings", "plays"), entry("play_gaps", "plays"));
 
 	/** The read models (views) a module publishes for the modules that depend on it. */
 	static final Map<String, String> READ_MODELS = Map.ofEntries(entry("library_tracks", "library"),
 			entry("catalog_tracks", "library"), entry("catalog_track_artists", "library"),
 			entry("counted_plays", "plays"), entry("track_play_counts", "plays"), entry("track_skip_counts", "plays"),
 			entry("play_rollup_zones", "plays"), entry("play_day_figures", "plays"),
-			entry("play_hour_figures", "plays"), entry("play_session_spans", "plays"));
+			entry("play_hour_figures", "plays"), entry("play_session_spans", "plays"),
+			entry("play_track_figures", "plays"));
 
 	/**
 	 * The modules whose read models a module's SQL names: a dependency Spring Modulith

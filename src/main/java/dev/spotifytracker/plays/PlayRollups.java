@@ -7,22 +7,26 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.spotifytracker.account.Account;
 import dev.spotifytracker.account.AccountService;
 import dev.spotifytracker.app.AccountId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the play rollups ({@code play_days}, {@code play_hours}, {@code play_sessions},
- * published as {@code play_day_figures}, {@code play_hour_figures},
- * {@code play_session_spans} and {@code play_rollup_zones}) equal to what
- * {@code counted_plays} says, so the stats need not read every play.
+ * {@code play_tracks}, published as {@code play_day_figures}, {@code play_hour_figures},
+ * {@code play_session_spans}, {@code play_track_figures} and {@code play_rollup_zones})
+ * equal to what {@code counted_plays} says, so the stats need not read every play.
  * <p>
  * Whoever changes which plays count calls it <em>in the same transaction</em> as the
  * change (it refuses to run outside one):
@@ -93,6 +97,7 @@ public class PlayRollups {
 		}
 		LocalDate firstDay = earliest.minus(LONGEST_PLAY).atZone(zone).toLocalDate();
 		LocalDate lastDay = latest.atZone(zone).toLocalDate();
+		Set<String> tracks = new HashSet<>(tracksPlayedOn(account, firstDay, lastDay));
 		this.jdbc.sql("delete from play_days where account_id = :account and day between :first and :last")
 			.param("account", account.value())
 			.param("first", firstDay)
@@ -106,6 +111,8 @@ public class PlayRollups {
 		Instant from = firstDay.atStartOfDay(zone).toInstant();
 		Instant last = lastDay.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1000);
 		insertDays(account, zone, from, last);
+		tracks.addAll(tracksPlayedOn(account, firstDay, lastDay));
+		retotal(account, tracks);
 		resession(account, zone, earliest.minus(LONGEST_PLAY), latest);
 	}
 
@@ -119,7 +126,7 @@ public class PlayRollups {
 	}
 
 	private void rebuildLocked(AccountId account, ZoneId zone) {
-		for (String table : new String[] { "play_days", "play_hours", "play_sessions" }) {
+		for (String table : new String[] { "play_days", "play_hours", "play_sessions", "play_tracks" }) {
 			this.jdbc.sql("delete from " + table + " where account_id = ?").param(account.value()).update();
 		}
 		this.jdbc.sql("""
@@ -129,7 +136,43 @@ public class PlayRollups {
 		Instant from = Instant.parse("1900-01-01T00:00:00Z");
 		Instant last = Instant.parse("3000-01-01T00:00:00Z");
 		insertDays(account, zone, from, last);
+		this.jdbc.sql("""
+				insert into play_tracks (account_id, track_id, plays, ms, first_day, last_day)
+				select account_id, track_id, sum(plays), sum(ms), min(day), max(day) from play_days
+				where account_id = ? group by account_id, track_id
+				""").param(account.value()).update();
 		insertSessions(account, zone, from, last);
+	}
+
+	private List<String> tracksPlayedOn(AccountId account, LocalDate first, LocalDate last) {
+		return this.jdbc.sql("""
+				select distinct track_id from play_days where account_id = :account and day between :first and :last
+				""")
+			.param("account", account.value())
+			.param("first", first)
+			.param("last", last)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Totals the days of the tracks whose days changed: a track's row goes when its last
+	 * counted play does.
+	 */
+	private void retotal(AccountId account, Set<String> tracks) {
+		if (tracks.isEmpty()) {
+			return;
+		}
+		SqlArrayValue ids = new SqlArrayValue("text", tracks.toArray());
+		this.jdbc.sql("delete from play_tracks where account_id = :account and track_id = any(:tracks)")
+			.param("account", account.value())
+			.param("tracks", ids)
+			.update();
+		this.jdbc.sql("""
+				insert into play_tracks (account_id, track_id, plays, ms, first_day, last_day)
+				select account_id, track_id, sum(plays), sum(ms), min(day), max(day) from play_days
+				where account_id = :account and track_id = any(:tracks) group by account_id, track_id
+				""").param("account", account.value()).param("tracks", ids).update();
 	}
 
 	private void insertDays(AccountId account, ZoneId zone, Instant from, Instant last) {

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The stats from the plays module's rollups ({@code play_day_figures},
- * {@code play_hour_figures}, {@code play_session_spans}), valid only in the zone they
- * were built in ({@link #builtIn}). Their local days are the local days of the plays'
- * starts, so a period of local dates is a range of rollup days.
+ * {@code play_hour_figures}, {@code play_session_spans}, {@code play_track_figures}),
+ * valid only in the zone they were built in ({@link #builtIn}). Their local days are the
+ * local days of the plays' starts, so a period of local dates is a range of rollup days.
  */
 @Repository
 class RollupStatsQueries implements StatsSource {
@@ -45,12 +45,16 @@ class RollupStatsQueries implements StatsSource {
 	}
 
 	/**
-	 * Sums each track's days first, then its names: a track's name is read once, not once
-	 * per day it was played.
+	 * Sums each track's days first (of all time: reads the track totals), then its names:
+	 * a track's name is read once, not once per day it was played.
 	 */
 	@Override
 	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit, StatsSubject within) {
-		String perTrack = """
+		String perTrack = allTime(period) ? """
+				with t as (
+				  select d.track_id as id, d.plays, d.ms from play_track_figures d where d.account_id = :account%s
+				)
+				""".formatted(StatsSubject.tracksOf(within, "d.track_id")) : """
 				with t as (
 				  select d.track_id as id, sum(d.plays) as plays, sum(d.ms) as ms from play_day_figures d
 				  where d.account_id = :account and d.day between :first and :last%s group by d.track_id
@@ -77,10 +81,10 @@ class RollupStatsQueries implements StatsSource {
 
 	@Override
 	public Figures figures(StatsPeriod period, StatsSubject subject) {
-		return days("""
-				select coalesce(sum(d.plays), 0) as plays, coalesce(sum(d.ms), 0) as ms from play_day_figures d
-				where d.account_id = :account and d.day between :first and :last%s
-				""".formatted(StatsSubject.tracksOf(subject, "d.track_id")), period)
+		String rows = allTime(period) ? "play_track_figures d where d.account_id = :account"
+				: "play_day_figures d where d.account_id = :account and d.day between :first and :last";
+		return days("select coalesce(sum(d.plays), 0) as plays, coalesce(sum(d.ms), 0) as ms from " + rows
+				+ StatsSubject.tracksOf(subject, "d.track_id"), period)
 			.param("subject", StatsSubject.idOf(subject))
 			.query((rs, row) -> new Figures(rs.getLong("plays"), rs.getLong("ms")))
 			.single();
@@ -94,10 +98,7 @@ class RollupStatsQueries implements StatsSource {
 	public Totals totals(StatsPeriod period) {
 		return days(
 				"""
-						with t as materialized (
-						  select d.track_id from play_day_figures d
-						  where d.account_id = :account and d.day between :first and :last group by d.track_id
-						)
+						with t as materialized (%s)
 						select h.plays, h.ms, h.estimated_ms,
 						       (select count(*) from t) as tracks,
 						       (select count(*) from (select ct.album_id from t join catalog_tracks ct on ct.track_id = t.track_id
@@ -107,38 +108,40 @@ class RollupStatsQueries implements StatsSource {
 						from (select coalesce(sum(plays), 0) as plays, coalesce(sum(ms), 0) as ms,
 						             coalesce(sum(estimated_ms), 0) as estimated_ms
 						      from play_hour_figures where account_id = :account and day between :first and :last) h
-						""",
+						"""
+					.formatted(allTime(period)
+							? "select d.track_id from play_track_figures d where d.account_id = :account"
+							: "select d.track_id from play_day_figures d where d.account_id = :account "
+									+ "and d.day between :first and :last group by d.track_id"),
 				period)
 			.query((rs, row) -> new Totals(rs.getLong("plays"), rs.getLong("ms"), rs.getLong("tracks"),
 					rs.getLong("artists"), rs.getLong("albums"), rs.getLong("estimated_ms")))
 			.single();
 	}
 
+	/**
+	 * The tracks whose first day is in the period: played in it, never before.
+	 */
 	@Override
 	public long newTracks(StatsPeriod period) {
 		return days("""
-				with t as (
-				  select distinct d.track_id from play_day_figures d
-				  where d.account_id = :account and d.day between :first and :last
-				)
-				select count(*) from t
-				where not exists (select 1 from play_day_figures e
-				                  where e.account_id = :account and e.track_id = t.track_id and e.day < :first)
+				select count(*) from play_track_figures
+				where account_id = :account and first_day between :first and :last
 				""", period).query(Long.class).single();
 	}
 
+	/**
+	 * The artists whose earliest track's first day is in the period.
+	 */
 	@Override
 	public long newArtists(StatsPeriod period) {
 		return days("""
-				with t as (
-				  select distinct a.artist_id from play_day_figures d
-				  join catalog_track_artists a on a.track_id = d.track_id
-				  where d.account_id = :account and d.day between :first and :last
-				)
-				select count(*) from t
-				where not exists (select 1 from catalog_track_artists ea
-				                  join play_day_figures e on e.track_id = ea.track_id and e.account_id = :account
-				                  where ea.artist_id = t.artist_id and e.day < :first)
+				select count(*) from (
+				  select a.artist_id from play_track_figures t
+				  join catalog_track_artists a on a.track_id = t.track_id
+				  where t.account_id = :account and t.first_day <= :last
+				  group by a.artist_id having min(t.first_day) >= :first
+				) n
 				""", period).query(Long.class).single();
 	}
 
@@ -151,17 +154,19 @@ class RollupStatsQueries implements StatsSource {
 	}
 
 	/**
-	 * Sessions wholly inside the period come from the rollup; a session that crosses the
-	 * period's start or end is cut there, so its part inside is counted from the plays.
+	 * Sessions wholly inside the period come from the rollup, the longest first (an index
+	 * holds them by length, so all time reads one); a session that crosses the period's
+	 * start or end is cut there, so its part inside is counted from the plays.
 	 */
 	@Override
 	public long longestSessionMs(StatsPeriod period) {
 		Instant from = period.startInstant();
 		Instant to = period.endInstant();
 		long longest = this.jdbc.sql("""
-				select coalesce((extract(epoch from max(ended_at - started_at)) * 1000)::bigint, 0)
-				from play_session_spans
-				where account_id = :account and started_at >= :from and last_started_at < :to
+				select coalesce((select (extract(epoch from ended_at - started_at) * 1000)::bigint
+				                 from play_session_spans
+				                 where account_id = :account and started_at >= :from and last_started_at < :to
+				                 order by ended_at - started_at desc limit 1), 0)
 				""")
 			.param("account", period.account().value())
 			.param("from", RawStatsQueries.utc(from))
@@ -228,6 +233,13 @@ class RollupStatsQueries implements StatsSource {
 			.query((rs, row) -> new SeriesPoint(rs.getObject("start", LocalDate.class), rs.getLong("plays"),
 					rs.getLong("ms")))
 			.list();
+	}
+
+	/**
+	 * Whether the period is all time, which the per-track totals answer.
+	 */
+	private static boolean allTime(StatsPeriod period) {
+		return period.from() == null && period.to() == null;
 	}
 
 	private JdbcClient.StatementSpec days(String sql, StatsPeriod period) {

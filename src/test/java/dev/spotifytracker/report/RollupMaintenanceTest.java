@@ -168,6 +168,10 @@ class RollupMaintenanceTest extends ReportTestSupport {
 				"select concat_ws(' ', started_at, last_started_at, ended_at, plays) from play_sessions order by started_at")
 			.query(String.class)
 			.list());
+		rows.addAll(this.jdbc
+			.sql("select concat_ws(' ', track_id, plays, ms, first_day, last_day) from play_tracks order by track_id")
+			.query(String.class)
+			.list());
 		return rows;
 	}
 
