@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.spotifytracker.account.Account;
 import dev.spotifytracker.account.AccountChoice;
+import dev.spotifytracker.playlist.PlaylistPlaces;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -22,9 +23,10 @@ import org.springframework.web.server.ResponseStatusException;
  * The artist, album and track pages ({@code /stats/artist/{id}},
  * {@code /stats/album/{id}}, {@code /stats/track/{id}}): for a period of the Stats page's
  * picker (all time unless chosen), the plays over time, the first and last play, the
- * share of the account's listening and the top tracks of an artist or album. The figures
- * come from {@link StatsService}, as the Stats page's and the API's top lists do, so a
- * page and its row in a top list always agree.
+ * share of the account's listening, the top tracks of an artist or album, and a track's
+ * place in the account's smart playlists. The figures come from {@link StatsService}, as
+ * the Stats page's and the API's top lists do, so a page and its row in a top list always
+ * agree.
  */
 @Controller
 class SubjectPageController {
@@ -37,10 +39,13 @@ class SubjectPageController {
 
 	private final AccountChoice choice;
 
-	SubjectPageController(StatsService stats, SubjectQueries subjects, AccountChoice choice) {
+	private final PlaylistPlaces places;
+
+	SubjectPageController(StatsService stats, SubjectQueries subjects, AccountChoice choice, PlaylistPlaces places) {
 		this.stats = stats;
 		this.subjects = subjects;
 		this.choice = choice;
+		this.places = places;
 	}
 
 	@GetMapping("/stats/track/{id}")
@@ -98,7 +103,10 @@ class SubjectPageController {
 				series.stream().map((p) -> Long.toString(p.plays())).collect(Collectors.joining(",")));
 		model.addAttribute("seriesMinutes",
 				series.stream().map((p) -> Long.toString(p.ms() / 60_000)).collect(Collectors.joining(",")));
-		if (subject.kind() != TopKind.TRACKS) {
+		if (subject.kind() == TopKind.TRACKS) {
+			model.addAttribute("places", this.places.of(chosen.id(), subject.id()));
+		}
+		else {
 			List<TopItem> top = this.stats.top(statsPeriod, TopKind.TRACKS, TopOrder.PLAYS, TOP_TRACKS, subject);
 			model.addAttribute("topTracks", StatsPageController.ranked(top, own.plays(), own.ms()));
 			model.addAttribute("covers", this.subjects.covers(top.stream().map(TopItem::id).toList(), true));
