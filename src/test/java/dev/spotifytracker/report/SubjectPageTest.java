@@ -98,6 +98,34 @@ class SubjectPageTest extends ReportTestSupport {
 	}
 
 	@Test
+	void aTrackPageShowsItsPlaceInEachSmartPlaylistAsLastPushed() throws Exception {
+		// given: Most Played last pushed with Carey then River; Never Played pushed
+		// without River; bob's Played Once holds River, which is not alice's business
+		AccountId bob = Viewers.create(this.jdbc, "bob", "member", "UTC");
+		pushed(this.alice, "most-played", LibraryFixture.id("Carey"), LibraryFixture.id("River"));
+		pushed(this.alice, "never-played", LibraryFixture.id("Amelia"));
+		pushed(bob, "played-once", LibraryFixture.id("River"));
+
+		// when
+		String page = html("/stats/track/" + LibraryFixture.id("River"));
+
+		// then
+		assertThat(page).contains("id=\"playlist-places\"");
+		assertThat(row(page, "most-played")).contains("No. 2 of 2")
+			.contains("href=\"https://open.spotify.com/playlist/most-played-id\"")
+			.contains("href=\"/playlists?account=alice#most-played\"");
+		assertThat(row(page, "never-played")).contains("Not in it.").doesNotContain("No. ");
+		assertThat(row(page, "played-once")).contains("Not published yet.");
+		assertThat(row(page, "liked-last-30-days")).contains("Not published yet.");
+	}
+
+	@Test
+	void albumAndArtistPagesHaveNoPlaylistPlaces() throws Exception {
+		assertThat(html("/stats/album/" + LibraryFixture.id("Blue"))).doesNotContain("playlist-places");
+		assertThat(html("/stats/artist/" + LibraryFixture.id("Joni"))).doesNotContain("playlist-places");
+	}
+
+	@Test
 	void aPeriodNarrowsTheFiguresAndTheShare() throws Exception {
 		String page = html("/stats/album/" + LibraryFixture.id("Blue") + "?period=2025");
 
@@ -159,6 +187,26 @@ class SubjectPageTest extends ReportTestSupport {
 			.contains("id=\"subject-plays\">2<")
 			.contains(">Lost Song</a>");
 		assertThat(artist).contains("id=\"subject-name\">Lost Band<").contains("id=\"subject-plays\">2<");
+	}
+
+	/** A push as the playlist module records it: the playlist holds these tracks. */
+	private void pushed(AccountId account, String slug, String... tracks) {
+		this.jdbc
+			.sql("""
+					insert into playlist_mappings (account_id, slug, name, spotify_playlist_id, pushed_track_ids, status, pushed_at)
+					values (:account, :slug, :slug, :playlist, :tracks, 'active', now())
+					""")
+			.param("account", account.value())
+			.param("slug", slug)
+			.param("playlist", slug + "-id")
+			.param("tracks", tracks)
+			.update();
+	}
+
+	private static String row(String page, String slug) {
+		int start = page.indexOf("id=\"place-" + slug + "\"");
+		assertThat(start).as("the row of " + slug).isPositive();
+		return page.substring(start, page.indexOf("</tr>", start));
 	}
 
 	private String html(String url) throws Exception {
