@@ -152,7 +152,11 @@ public class StatsService {
 	 * plays themselves.
 	 */
 	private StatsSource source(StatsPeriod period) {
-		return this.rollups.builtIn(period) ? this.rollups : this.raw;
+		if (this.rollups.builtIn(period)) {
+			this.rollups.withoutParallelWorkers();
+			return this.rollups;
+		}
+		return this.raw;
 	}
 
 }

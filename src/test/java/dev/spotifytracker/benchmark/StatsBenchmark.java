@@ -163,7 +163,7 @@ public final class StatsBenchmark {
 
 	static void printRows(JdbcClient jdbc, long account) {
 		System.out.printf("%n| rollup rows for one account of 200,000 plays | rows |%n| --- | ---: |%n");
-		for (String table : new String[] { "play_days", "play_hours", "play_sessions" }) {
+		for (String table : new String[] { "play_days", "play_hours", "play_sessions", "play_tracks" }) {
 			long rows = jdbc.sql("select count(*) from " + table + " where account_id = ?")
 				.param(account)
 				.query(Long.class)
@@ -172,7 +172,7 @@ public final class StatsBenchmark {
 		}
 		String size = jdbc.sql("""
 				select pg_size_pretty(sum(pg_total_relation_size(t))::bigint)
-				from unnest(array['play_days', 'play_hours', 'play_sessions']::regclass[]) t
+				from unnest(array['play_days', 'play_hours', 'play_sessions', 'play_tracks']::regclass[]) t
 				""").query(String.class).single();
 		String plays = jdbc.sql("select pg_size_pretty(pg_total_relation_size('plays'))").query(String.class).single();
 		System.out.println("Rollups on disk, all 5 accounts: " + size + " (the plays table: " + plays + ")");
