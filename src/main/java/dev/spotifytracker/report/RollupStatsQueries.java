@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.spotifytracker.app.AccountId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,6 +42,16 @@ class RollupStatsQueries implements StatsSource {
 	 */
 	void withoutParallelWorkers() {
 		this.jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true)").query().singleRow();
+	}
+
+	/**
+	 * Whether the account's rollups are built, in any zone.
+	 */
+	boolean built(AccountId account) {
+		return this.jdbc.sql("select count(*) from play_rollup_zones where account_id = ?")
+			.param(account.value())
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**

@@ -37,7 +37,7 @@ public class StatsService {
 
 	@Transactional(readOnly = true)
 	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit) {
-		return source(period).top(period, kind, by, limit);
+		return zoneFreeSource(period).top(period, kind, by, limit);
 	}
 
 	/**
@@ -46,7 +46,7 @@ public class StatsService {
 	 */
 	@Transactional(readOnly = true)
 	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit, StatsSubject within) {
-		return source(period).top(period, kind, by, limit, within);
+		return zoneFreeSource(period).top(period, kind, by, limit, within);
 	}
 
 	/**
@@ -55,7 +55,7 @@ public class StatsService {
 	 */
 	@Transactional(readOnly = true)
 	public StatsSource.Figures figures(StatsPeriod period, StatsSubject subject) {
-		return source(period).figures(period, subject);
+		return zoneFreeSource(period).figures(period, subject);
 	}
 
 	@Transactional(readOnly = true)
@@ -145,6 +145,18 @@ public class StatsService {
 
 	public LocalDate today(ZoneId zone) {
 		return LocalDate.now(this.clock.withZone(zone));
+	}
+
+	/**
+	 * For what needs no local day (top lists and figures): all time is the same in every
+	 * zone, so the per-track totals answer it whichever zone the rollups were built in.
+	 */
+	private StatsSource zoneFreeSource(StatsPeriod period) {
+		if (period.from() == null && period.to() == null && this.rollups.built(period.account())) {
+			this.rollups.withoutParallelWorkers();
+			return this.rollups;
+		}
+		return source(period);
 	}
 
 	/**
