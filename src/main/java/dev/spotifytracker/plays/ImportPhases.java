@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where the imports' time went, phase by phase, summed over every import since the
- * service started (or since {@link #reset()}): the import's run log quotes it, and the
- * import benchmark prints it. Timing a phase costs two clock reads.
+ * service started (or since {@link #reset()}): the import benchmark prints it. Timing a
+ * phase costs two clock reads.
  */
 @Component
 public class ImportPhases {
@@ -99,20 +99,6 @@ public class ImportPhases {
 
 	public void reset() {
 		this.nanos.values().forEach(LongAdder::reset);
-	}
-
-	/**
-	 * @return the phases as "parse 1.2 s, raw rows 3.4 s, ..."
-	 */
-	static String describe(Map<Phase, Duration> spent) {
-		StringBuilder text = new StringBuilder();
-		spent.forEach((phase, duration) -> {
-			if (!text.isEmpty()) {
-				text.append(", ");
-			}
-			text.append(phase.label()).append(' ').append(String.format("%.1f s", duration.toNanos() / 1e9));
-		});
-		return text.toString();
 	}
 
 }
