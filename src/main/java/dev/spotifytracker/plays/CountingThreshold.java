@@ -81,7 +81,7 @@ class CountingThreshold {
 			.query((rs, n) -> rowsByImport.put(rs.getLong("import_id"), toLongs(rs.getArray("ids"))))
 			.list();
 		rowsByImport.forEach((importId, rows) -> {
-			this.imports.classify(account, rows, thresholdMs, true);
+			this.imports.reclassify(account, rows, thresholdMs);
 			this.catalog.saveStubs(this.jdbc.sql("""
 					select track_id, track_name, album_name, artist_name from import_rows
 					where id = any(:rows) and outcome = 'pending' and track_id is not null

@@ -8,6 +8,8 @@ import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.library.CatalogService;
 import dev.spotifytracker.library.TrackStub;
 
+import dev.spotifytracker.plays.ImportPhases.Phase;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,12 +31,15 @@ class ImportBatchWriter {
 
 	private final TransactionTemplate transaction;
 
+	private final ImportPhases phases;
+
 	ImportBatchWriter(ImportRepository imports, PlayWrites writes, CatalogService catalog,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ImportPhases phases) {
 		this.imports = imports;
 		this.writes = writes;
 		this.catalog = catalog;
 		this.transaction = new TransactionTemplate(transactions);
+		this.phases = phases;
 	}
 
 	/**
@@ -47,12 +52,17 @@ class ImportBatchWriter {
 	 */
 	ImportCounts write(AccountId account, long importId, int thresholdMs, List<RawRow> rows, long rowsRead,
 			long notMusic, Map<String, Integer> checkpoints, Map<String, String> formats) {
-		return this.transaction.execute((status) -> {
-			long[] stored = this.imports.insertRows(importId, account, rows);
-			this.catalog.saveStubs(stubs(rows, thresholdMs));
+		long start = System.nanoTime();
+		long[] inside = new long[1];
+		ImportCounts written = this.transaction.execute((status) -> {
+			long begun = System.nanoTime();
+			long[] stored = this.phases.time(Phase.RAW_ROWS,
+					() -> this.imports.insertRows(importId, account, rows, thresholdMs));
+			this.phases.time(Phase.STUBS, () -> this.catalog.saveStubs(stubs(rows, thresholdMs)));
 			boolean named = rows.stream().anyMatch(RawRow::minutePrecision);
-			this.imports.classify(account, stored, thresholdMs, named);
+			this.phases.time(Phase.CLASSIFY, () -> this.imports.classify(account, stored, named));
 			PlayWrites.Applied applied = this.writes.applyImportRows(account, importId, stored);
+			long counting = System.nanoTime();
 			Map<String, Integer> outcomes = this.imports.outcomes(stored);
 			ImportCounts counts = new ImportCounts(rowsRead, applied.added(), applied.merged(),
 					(rows.size() - stored.length) + outcomes.getOrDefault("known", 0),
@@ -60,8 +70,13 @@ class ImportBatchWriter {
 					outcomes.getOrDefault("unresolved", 0), outcomes.getOrDefault("no_uri", 0));
 			this.imports.addCounts(importId, counts);
 			checkpoints.forEach((member, done) -> this.imports.checkpoint(importId, member, formats.get(member), done));
+			long done = System.nanoTime();
+			this.phases.add(Phase.CHECKPOINTS, done - counting);
+			inside[0] = done - begun;
 			return counts;
 		});
+		this.phases.add(Phase.COMMIT, System.nanoTime() - start - inside[0]);
+		return written;
 	}
 
 	private static List<TrackStub> stubs(List<RawRow> rows, int thresholdMs) {

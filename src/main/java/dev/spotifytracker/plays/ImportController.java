@@ -1,5 +1,8 @@
 package dev.spotifytracker.plays;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.spotifytracker.account.Account;
@@ -7,7 +10,13 @@ import dev.spotifytracker.account.AccountChoice;
 import dev.spotifytracker.job.Trigger;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,7 +66,33 @@ class ImportController {
 		model.addAttribute("imports", past);
 		model.addAttribute("live", past.stream().filter(ImportView::running).findFirst().orElse(null));
 		model.addAttribute("maxMb", this.properties.maxMegabytes());
+		this.properties.sample()
+			.ifPresent((file) -> model.addAttribute("sample",
+					new Sample(String.valueOf(file.getFileName()), Math.max(1, size(file) / (1024 * 1024)))));
 		return "plays/import";
+	}
+
+	/**
+	 * The sample export (the demo's), to download and upload again.
+	 */
+	@GetMapping("/import/sample")
+	ResponseEntity<Resource> sample() {
+		Path file = this.properties.sample()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no sample export."));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(String.valueOf(file.getFileName())).build().toString())
+			.body(new FileSystemResource(file));
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
 	}
 
 	@PostMapping("/import")
@@ -100,6 +135,13 @@ class ImportController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + importId));
 		model.addAttribute("live", view(record));
 		return "plays/import-parts :: live";
+	}
+
+	/**
+	 * The sample export the page offers.
+	 */
+	record Sample(String name, long megabytes) {
+
 	}
 
 	private ImportView view(ImportRecord record) {

@@ -16,6 +16,7 @@ import dev.spotifytracker.job.JobContext;
 import dev.spotifytracker.job.JobFailedException;
 import dev.spotifytracker.job.JobResult;
 import dev.spotifytracker.job.JobSchedule;
+import dev.spotifytracker.plays.ImportPhases.Phase;
 import dev.spotifytracker.plays.history.ExportFormat;
 import dev.spotifytracker.plays.history.ExportMember;
 import dev.spotifytracker.plays.history.ExportRejectedException;
@@ -61,8 +62,12 @@ class ImportJob implements Job {
 
 	private final Clock clock;
 
+	private final ImportPhases phases;
+
 	ImportJob(ImportRepository imports, ImportBatchWriter writer, PlaySettings settings, PlayGaps gaps,
-			StreamingHistoryReader reader, ImportProperties properties, JsonMapper json, Clock clock) {
+			StreamingHistoryReader reader, ImportProperties properties, JsonMapper json, Clock clock,
+			ImportPhases phases) {
+		this.phases = phases;
 		this.imports = imports;
 		this.writer = writer;
 		this.settings = settings;
@@ -155,8 +160,10 @@ class ImportJob implements Job {
 					(record.counts().rowsRead() > 0)
 							? ", resuming after " + record.counts().rowsRead() + " rows already committed" : "");
 			BatchingSink sink = new BatchingSink(context, record, total);
+			long reading = System.nanoTime();
 			ExportSummary summary = this.reader.read(upload, record.fileName(), sink);
 			sink.flush();
+			this.phases.add(Phase.PARSE, System.nanoTime() - reading - sink.writingNanos);
 			context.progress(clampedInt(total), clampedInt(total));
 			return end(context, record, summary, true, null, upload);
 		}
@@ -334,6 +341,9 @@ class ImportJob implements Job {
 
 		private int batches;
 
+		/** Time spent committing batches, not reading. */
+		private long writingNanos;
+
 		BatchingSink(JobContext context, ImportRecord record, long total) {
 			this.context = context;
 			this.record = record;
@@ -397,6 +407,7 @@ class ImportJob implements Job {
 			if (Thread.currentThread().isInterrupted()) {
 				throw new Interrupted(new InterruptedException("the service is stopping"));
 			}
+			long start = System.nanoTime();
 			ImportCounts batch = ImportJob.this.writer.write(this.record.account(), this.record.id(), this.threshold,
 					List.copyOf(this.rows), this.pendingRead, this.pendingNotMusic, Map.copyOf(this.checkpoints),
 					Map.copyOf(this.formats));
@@ -412,9 +423,10 @@ class ImportJob implements Job {
 				// the tables grow fast at first: planned on their old statistics, finding
 				// a
 				// batch's known rows took seconds instead of milliseconds
-				ImportJob.this.imports.analyze();
+				ImportJob.this.phases.time(Phase.ANALYZE, ImportJob.this.imports::analyze);
 			}
 			progress();
+			this.writingNanos += System.nanoTime() - start;
 		}
 
 		private void progress() {

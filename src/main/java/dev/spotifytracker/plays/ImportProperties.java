@@ -1,6 +1,8 @@
 package dev.spotifytracker.plays;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import dev.spotifytracker.app.InvalidSettingException;
 
@@ -17,10 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * small or cleared
  * @param batchRows the rows committed in one transaction; a restart resumes after the
  * last one
+ * @param sampleFile an export the Import page offers for download, or null: the demo's
+ * generated export, so a newcomer can upload the file the demo imported
  */
 @ConfigurationProperties("tracker.imports")
 record ImportProperties(@DefaultValue("1024") String maxMb, @DefaultValue("./data/imports") Path uploadDir,
-		@DefaultValue("5000") int batchRows) {
+		@DefaultValue("5000") int batchRows, Path sampleFile) {
 
 	static final String MAX_MB_VARIABLE = "TRACKER_IMPORT_MAX_MB";
 
@@ -32,6 +36,14 @@ record ImportProperties(@DefaultValue("1024") String maxMb, @DefaultValue("./dat
 			throw new InvalidSettingException("tracker.imports.batch-rows",
 					"tracker.imports.batch-rows must be 1 or more, not " + batchRows + ".");
 		}
+	}
+
+	/**
+	 * @return the sample export, when one is set and on disk
+	 */
+	Optional<Path> sample() {
+		return (this.sampleFile != null && Files.isRegularFile(this.sampleFile)) ? Optional.of(this.sampleFile)
+				: Optional.empty();
 	}
 
 	long maxBytes() {

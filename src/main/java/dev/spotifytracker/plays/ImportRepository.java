@@ -214,7 +214,7 @@ class ImportRepository {
 	 * is not stored again.
 	 * @return the ids of the rows stored
 	 */
-	long[] insertRows(long importId, AccountId account, List<RawRow> rows) {
+	long[] insertRows(long importId, AccountId account, List<RawRow> rows, int thresholdMs) {
 		if (rows.isEmpty()) {
 			return new long[0];
 		}
@@ -222,8 +222,14 @@ class ImportRepository {
 			.sql("""
 					insert into import_rows (import_id, account_id, member, row_index, format, ts, ms_played, track_id,
 					                         track_name, artist_name, album_name, reason_start, reason_end, shuffle, skipped,
-					                         offline, offline_at, incognito)
-					select :import, :account, n.*
+					                         offline, offline_at, incognito, outcome)
+					select :import, :account, n.*,
+					       -- classified as it is stored: updating every row afterwards wrote it twice
+					       case
+					         when n.format = 'extended' and n.track_id is null then 'no_uri'
+					         when n.incognito then 'incognito'
+					         when n.ms_played < :threshold then 'short'
+					         else 'pending' end
 					from unnest(:members::text[], :indexes::int[], :formats::text[], :ts::timestamptz[], :ms::int[],
 					            :tracks::text[], :names::text[], :artists::text[], :albums::text[], :starts::text[],
 					            :ends::text[], :shuffles::boolean[], :skips::boolean[], :offlines::boolean[],
@@ -235,6 +241,7 @@ class ImportRepository {
 					""")
 			.param("import", importId)
 			.param("account", account.value())
+			.param("threshold", thresholdMs)
 			.param("members", column(rows, RawRow::member))
 			.param("indexes", column(rows, RawRow::index))
 			.param("formats", column(rows, RawRow::format))
@@ -259,12 +266,10 @@ class ImportRepository {
 	}
 
 	/**
-	 * Says of each row why it is no play (no track URI, a private session, shorter than
-	 * the threshold), resolves the names of account-data rows against the catalog
-	 * (exactly, then without "feat." and "- Remastered" suffixes), and leaves the rows
-	 * that may become plays {@code pending}.
+	 * Classifies stored rows again under a new threshold, as {@link #insertRows} does,
+	 * then resolves names as {@link #classify} does.
 	 */
-	void classify(AccountId account, long[] rows, int thresholdMs, boolean named) {
+	void reclassify(AccountId account, long[] rows, int thresholdMs) {
 		this.jdbc.sql("""
 				update import_rows r set outcome = case
 				  when r.format = 'extended' and r.track_id is null then 'no_uri'
@@ -273,9 +278,22 @@ class ImportRepository {
 				  else 'pending' end
 				where r.id = any(:rows)
 				""").param("rows", rows).param("threshold", thresholdMs).update();
-		if (named) {
-			resolveNames(account, rows);
+		classify(account, rows, true);
+	}
+
+	/**
+	 * Resolves the names of account-data rows against the catalog (exactly, then without
+	 * "feat." and "- Remastered" suffixes); what stays without a track is
+	 * {@code unresolved}. The rows were classified as they were stored
+	 * ({@link #insertRows}): why a row is no play (no track URI, a private session,
+	 * shorter than the threshold), else {@code pending}. Extended rows have nothing to
+	 * resolve: one without a track is {@code no_uri} already.
+	 */
+	void classify(AccountId account, long[] rows, boolean named) {
+		if (!named) {
+			return;
 		}
+		resolveNames(account, rows);
 		this.jdbc.sql("""
 				update import_rows set outcome = 'unresolved'
 				where id = any(:rows) and outcome = 'pending' and track_id is null

@@ -59,8 +59,22 @@ class ImportUploads {
 		if (running != null) {
 			return new Outcome.AlreadyRunning(running);
 		}
-		String name = fileName(file);
-		Path stored = store(file);
+		return start(account, fileName(file.getOriginalFilename()), store(file), trigger);
+	}
+
+	/**
+	 * Imports a copy of a file on the service's disk (the demo's generated export), as if
+	 * it had been uploaded; the file itself stays where it is.
+	 */
+	Outcome start(AccountId account, Path file, Trigger trigger) {
+		Long running = runningImport(account);
+		if (running != null) {
+			return new Outcome.AlreadyRunning(running);
+		}
+		return start(account, fileName(String.valueOf(file.getFileName())), copy(file), trigger);
+	}
+
+	private Outcome start(AccountId account, String name, Path stored, Trigger trigger) {
 		long importId;
 		try {
 			this.reader.inspect(stored, name);
@@ -103,8 +117,7 @@ class ImportUploads {
 	}
 
 	private Path store(MultipartFile file) {
-		Path folder = this.properties.uploadDir().toAbsolutePath().normalize();
-		Path target = folder.resolve(UUID.randomUUID() + ".upload");
+		Path target = uploadTarget();
 		try {
 			ImportConfiguration.incoming(this.properties);
 			// moves the part the servlet container wrote to disk, when it can
@@ -113,12 +126,28 @@ class ImportUploads {
 		}
 		catch (IOException ex) {
 			delete(target);
-			throw new UncheckedIOException("Could not keep the upload in " + folder, ex);
+			throw new UncheckedIOException("Could not keep the upload in " + target.getParent(), ex);
 		}
 	}
 
-	private static String fileName(MultipartFile file) {
-		String original = file.getOriginalFilename();
+	private Path copy(Path file) {
+		Path target = uploadTarget();
+		try {
+			ImportConfiguration.incoming(this.properties);
+			Files.copy(file, target);
+			return target;
+		}
+		catch (IOException ex) {
+			delete(target);
+			throw new UncheckedIOException("Could not copy " + file + " to " + target.getParent(), ex);
+		}
+	}
+
+	private Path uploadTarget() {
+		return this.properties.uploadDir().toAbsolutePath().normalize().resolve(UUID.randomUUID() + ".upload");
+	}
+
+	private static String fileName(String original) {
 		if (original == null || original.isBlank()) {
 			return "upload";
 		}

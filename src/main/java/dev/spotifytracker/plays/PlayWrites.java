@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.plays.ImportPhases.Phase;
 import dev.spotifytracker.spotify.PlayedTrack;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,10 +41,13 @@ class PlayWrites {
 
 	private final PlayRollups rollups;
 
-	PlayWrites(JdbcClient jdbc, ApplicationEventPublisher events, PlayRollups rollups) {
+	private final ImportPhases phases;
+
+	PlayWrites(JdbcClient jdbc, ApplicationEventPublisher events, PlayRollups rollups, ImportPhases phases) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.rollups = rollups;
+		this.phases = phases;
 	}
 
 	/**
@@ -90,16 +94,9 @@ class PlayWrites {
 		if (rows.length == 0) {
 			return new Applied(0, 0);
 		}
-		linkKnown(account, rows);
-		int merged = 0;
-		for (int round = 0; round < MAX_MERGE_ROUNDS; round++) {
-			int pairs = mergeMutualNearest(account, importId, rows);
-			merged += pairs;
-			if (pairs == 0) {
-				break;
-			}
-		}
-		int added = insertRemaining(account, importId, rows);
+		this.phases.time(Phase.KNOWN, () -> linkKnown(account, rows));
+		int merged = this.phases.time(Phase.MERGE, () -> mergeAll(account, importId, rows));
+		int added = this.phases.time(Phase.INSERT_PLAYS, () -> insertRemaining(account, importId, rows));
 		if (added + merged > 0) {
 			// a merged play gains ms_played: its start moves, so its day and session may
 			// too
@@ -108,9 +105,21 @@ class PlayWrites {
 					from import_rows r join plays p on p.id = r.play_id
 					where r.id = any(:rows) and r.outcome in ('merged', 'added')
 					""").param("rows", rows).query(Span.class).single();
-			changed(account, added + merged, span.earliest(), span.latest());
+			this.phases.time(Phase.ROLLUPS, () -> changed(account, added + merged, span.earliest(), span.latest()));
 		}
 		return new Applied(merged, added);
+	}
+
+	private int mergeAll(AccountId account, long importId, long[] rows) {
+		int merged = 0;
+		for (int round = 0; round < MAX_MERGE_ROUNDS; round++) {
+			int pairs = mergeMutualNearest(account, importId, rows);
+			merged += pairs;
+			if (pairs == 0) {
+				break;
+			}
+		}
+		return merged;
 	}
 
 	/**
@@ -206,24 +215,30 @@ class PlayWrites {
 	private int insertRemaining(AccountId account, long importId, long[] rows) {
 		int added = this.jdbc
 			.sql("""
-					with inserted as (
-					  insert into plays (account_id, track_id, played_at, ms_played, source, reason_end, skipped, shuffle,
-					                     export_ts, import_id)
-					  select :account, r.track_id, r.ts, r.ms_played, :source, r.reason_end, r.skipped, r.shuffle, r.ts, :import
-					  from import_rows r
-					  where r.id = any(:rows) and r.outcome = 'pending'
-					  order by r.id
-					  on conflict do nothing
-					  returning id, track_id, played_at
-					), batch as materialized (
-					  select id, track_id, ts from import_rows where id = any(:rows) and outcome = 'pending'
-					)
-					-- the batch's rows meet the new plays in one hash join: looked up by track, a
-					-- popular track's every imported row was read for each new play
-					update import_rows r set outcome = 'added', play_id = i.id
-					from inserted i join batch b on b.track_id = i.track_id and b.ts = i.played_at
-					where r.id = b.id
+					insert into plays (account_id, track_id, played_at, ms_played, source, reason_end, skipped, shuffle,
+					                   export_ts, import_id)
+					select :account, r.track_id, r.ts, r.ms_played, :source, r.reason_end, r.skipped, r.shuffle, r.ts, :import
+					from import_rows r
+					where r.id = any(:rows) and r.outcome = 'pending'
+					order by r.id
+					on conflict do nothing
 					""")
+			.param("account", account.value())
+			.param("import", importId)
+			.param("source", HISTORY_IMPORT)
+			.param("rows", rows)
+			.update();
+		// each pending row meets the play just made of it through the plays' unique index
+		// (account, time, track). Joined to the insert's returned rows instead, the
+		// planner, counting on few pending rows, compared every row with every new play:
+		// two seconds a batch
+		this.jdbc.sql("""
+				update import_rows r set outcome = 'added', play_id = p.id
+				from plays p
+				where r.id = any(:rows) and r.outcome = 'pending'
+				  and p.account_id = :account and p.played_at = r.ts and p.track_id = r.track_id
+				  and p.import_id = :import and p.export_ts = r.ts and p.source = :source
+				""")
 			.param("account", account.value())
 			.param("import", importId)
 			.param("source", HISTORY_IMPORT)

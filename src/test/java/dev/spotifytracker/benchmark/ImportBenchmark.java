@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ import javax.sql.DataSource;
 
 import dev.spotifytracker.SpotifyTrackerApplication;
 import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.plays.ImportPhases;
 import dev.spotifytracker.plays.PlayRollups;
 import dev.spotifytracker.plays.history.RowKind;
 import dev.spotifytracker.plays.history.StreamingHistoryExport;
@@ -113,10 +115,16 @@ public final class ImportBenchmark {
 			System.out
 				.printf("%n| import | wall s | rows/s | peak heap MB (live after GC) | Spotify calls (run/simulator) "
 						+ "| plays added | merged | already imported |%n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
+			ImportPhases phases = app.getBean(ImportPhases.class);
+			List<String> phaseLines = new ArrayList<>();
+			double[] rollupSeconds = new double[2];
+			double[] wallSeconds = new double[2];
+			int round = 0;
 			try (HeapWatch heap = new HeapWatch()) {
 				for (String label : new String[] { "first", "same export again" }) {
 					spotify.requests().reset();
 					heap.reset();
+					phases.reset();
 					long start = System.nanoTime();
 					String run = importOnce(port, zip);
 					double seconds = (System.nanoTime() - start) / 1e9;
@@ -131,8 +139,23 @@ public final class ImportBenchmark {
 							figures.status(), seconds, ROWS / seconds, heap.peakUsed() / (1024 * 1024),
 							heap.peakLive() / (1024 * 1024), number(run, "apiCalls"), spotify.requests().total(),
 							figures.added(), figures.merged(), figures.known());
+					phaseLines.add(phaseLine(label, seconds, phases.spent()));
+					rollupSeconds[round] = phases.spent().get(ImportPhases.Phase.ROLLUPS).toNanos() / 1e9;
+					wallSeconds[round++] = seconds;
 				}
 			}
+			System.out.printf("%nWhere the time went (s; the phases of every batch summed; parse is reading the zip "
+					+ "and JSON, outside the batches)%n%n| import | wall | ");
+			for (ImportPhases.Phase phase : ImportPhases.Phase.values()) {
+				System.out.print(phase.label() + " | ");
+			}
+			System.out.printf("%n| --- | ---: |%s%n", " ---: |".repeat(ImportPhases.Phase.values().length));
+			phaseLines.forEach(System.out::println);
+			System.out
+				.printf("%nRollups after the imports: %,d play_days rows, %,d play_hours rows, %,d play_sessions rows; "
+						+ "maintaining them took %.1f s of the first import's %.1f s (%.0f%%) and %.1f s of the second's%n",
+						count(jdbc, "play_days"), count(jdbc, "play_hours"), count(jdbc, "play_sessions"),
+						rollupSeconds[0], wallSeconds[0], 100 * rollupSeconds[0] / wallSeconds[0], rollupSeconds[1]);
 			System.out.println("\nSummary of the first import: "
 					+ jdbc.sql("select summary from imports order by id limit 1").query(String.class).single());
 			System.out.println("Plays now: " + jdbc.sql("select count(*) from plays").query(Long.class).single()
@@ -261,6 +284,16 @@ public final class ImportBenchmark {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	private static String phaseLine(String label, double wall, Map<ImportPhases.Phase, Duration> spent) {
+		StringBuilder line = new StringBuilder("| " + label + String.format(" | %.1f | ", wall));
+		spent.values().forEach((duration) -> line.append(String.format("%.2f | ", duration.toNanos() / 1e9)));
+		return line.toString().stripTrailing();
+	}
+
+	private static long count(JdbcClient jdbc, String table) {
+		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
 
 	private static long number(String json, String field) {

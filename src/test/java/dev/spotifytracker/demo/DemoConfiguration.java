@@ -1,7 +1,11 @@
 package dev.spotifytracker.demo;
 
+import java.nio.file.Path;
+
+import dev.spotifytracker.plays.HistoryImports;
 import dev.spotifytracker.spotify.fake.SpotifySimulator;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +23,9 @@ public class DemoConfiguration {
 	}
 
 	@Bean
-	DemoHistory demoHistory(JdbcTemplate jdbc) {
-		return new DemoHistory(jdbc, DemoSpotify.running().listener());
+	DemoHistory demoHistory(JdbcTemplate jdbc, HistoryImports imports,
+			@Value("${tracker.imports.sample-file}") Path export) {
+		return new DemoHistory(jdbc, DemoSpotify.running().listener(), imports, export);
 	}
 
 }

@@ -1,11 +1,14 @@
 package dev.spotifytracker.demo;
 
-import java.sql.Timestamp;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.spotifytracker.app.AccountId;
+import dev.spotifytracker.job.Trigger;
+import dev.spotifytracker.plays.HistoryImports;
 import dev.spotifytracker.spotify.fake.SimAlbum;
 import dev.spotifytracker.spotify.fake.SimArtist;
 import dev.spotifytracker.spotify.fake.SimPlay;
@@ -19,13 +22,24 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Loads the demo listener's two years of plays into the database once, as an imported
- * history would be ({@code source = history_import}): Spotify's API only ever returns the
- * last 50, so without it the demo's play-based playlists would stay nearly empty. The
- * played tracks' catalog rows come with them; the library itself arrives with the first
- * sync, as for a real account.
+ * Brings the demo listener's two years of plays in as a newcomer would: through the
+ * importer, from an "Extended streaming history" zip generated from the simulator's plays
+ * and kept in the data folder, where the Import page offers it for download. It runs
+ * once, as the {@code import} job (on the Jobs and Import pages with its summary), at the
+ * first start of {@code ./data-demo}. Spotify's API only ever returns the last 50 plays,
+ * so without it the demo's play-based playlists would stay nearly empty.
+ * <p>
+ * Like a real export, which is days old when it arrives, the zip leaves out the newest 50
+ * plays: the plays poll brings those. The played tracks' catalog rows are loaded first,
+ * as the enrich job would fill them in over days of call budget; the library itself
+ * arrives with the first sync, as for a real account.
  */
 class DemoHistory {
+
+	/**
+	 * What Spotify's recently played shows, and the poll brings instead of the export.
+	 */
+	static final int POLLED = 50;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
 
@@ -33,43 +47,49 @@ class DemoHistory {
 
 	private final SimulatedUser listener;
 
-	DemoHistory(JdbcTemplate jdbc, SimulatedUser listener) {
+	private final HistoryImports imports;
+
+	private final Path export;
+
+	DemoHistory(JdbcTemplate jdbc, SimulatedUser listener, HistoryImports imports, Path export) {
 		this.jdbc = jdbc;
 		this.listener = listener;
+		this.imports = imports;
+		this.export = export;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void load(ApplicationReadyEvent event) {
+		String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+		load();
+		log.info("Demo: open http://127.0.0.1:{} and sign in; the simulated Spotify signs you in as \"{}\" at once. "
+				+ "Then start the library job on the Jobs page.", port, this.listener.displayName());
+	}
+
+	/**
+	 * Starts the import of the listener's history, unless the account has one already.
+	 * @return the run importing it, or null when there is nothing to do
+	 */
+	Long load() {
 		List<Long> account = this.jdbc.queryForList("select id from accounts where spotify_user_id = ?", Long.class,
 				this.listener.id());
 		if (account.isEmpty()) {
 			log.warn("Demo: the account {} was not created; no play history loaded", this.listener.id());
-			return;
+			return null;
 		}
-		long accountId = account.get(0);
-		Long imported = this.jdbc.queryForObject(
-				"select count(*) from plays where account_id = ? and source = 'history_import'", Long.class, accountId);
-		if (imported != null && imported > 0) {
-			log.info("Demo: {} imported plays already in ./data-demo", imported);
+		AccountId accountId = new AccountId(account.get(0));
+		if (this.imports.anyImport(accountId)) {
+			log.info("Demo: the play history was imported at an earlier start (see the Import page)");
+			return null;
 		}
-		else {
-			List<SimPlay> plays = this.listener.plays();
-			saveCatalog(plays);
-			this.jdbc.batchUpdate("""
-					insert into plays (account_id, track_id, played_at, ms_played, source, context_uri)
-					values (?, ?, ?, ?, 'history_import', ?) on conflict do nothing
-					""", plays, 1000, (statement, play) -> {
-				statement.setLong(1, accountId);
-				statement.setString(2, play.track().id());
-				statement.setTimestamp(3, Timestamp.from(play.playedAt()));
-				statement.setInt(4, play.track().durationMs());
-				statement.setString(5, play.contextUri());
-			});
-			log.info("Demo: loaded {} plays of two years as an imported history", plays.size());
-		}
-		String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
-		log.info("Demo: open http://127.0.0.1:{} and sign in; the simulated Spotify signs you in as \"{}\" at once. "
-				+ "Then start the library job on the Jobs page.", port, this.listener.displayName());
+		List<SimPlay> plays = this.listener.plays();
+		List<SimPlay> exported = plays.subList(Math.min(POLLED, plays.size()), plays.size());
+		saveCatalog(exported);
+		int rows = DemoExport.write(exported, this.export);
+		long run = this.imports.importFile(accountId, this.export, Trigger.SCHEDULE);
+		log.info("Demo: importing {} plays of two years from {} (run {}; see the Jobs and Import pages)", rows,
+				this.export, run);
+		return run;
 	}
 
 	private void saveCatalog(List<SimPlay> plays) {

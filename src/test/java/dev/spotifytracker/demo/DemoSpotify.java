@@ -79,6 +79,10 @@ public final class DemoSpotify {
 		// the account exists from the start, so its play history can be loaded at once
 		all.add("--tracker.spotify.refresh-token=" + this.simulator.issueRefreshToken(USER));
 		all.add("--tracker.database.data-dir=./data-demo");
+		// the generated export the demo imports at its first start, offered on the Import
+		// page
+		all.add("--tracker.imports.sample-file=./data-demo/" + DemoExport.FILE_NAME);
+		all.add("--tracker.imports.upload-dir=./data-demo/imports");
 		// not the test settings that test-run also finds on its classpath
 		all.add("--tracker.jobs.schedules-enabled=true");
 		all.add("--tracker.security.app-secret=");

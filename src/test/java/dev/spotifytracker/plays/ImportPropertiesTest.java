@@ -17,7 +17,7 @@ class ImportPropertiesTest {
 	@Test
 	void theLimitIsAWholeNumberOfMegabytes() {
 		// when
-		ImportProperties properties = new ImportProperties(" 1024 ", Path.of("data/imports"), 5000);
+		ImportProperties properties = new ImportProperties(" 1024 ", Path.of("data/imports"), 5000, null);
 
 		// then
 		assertThat(properties.maxBytes()).isEqualTo(1024L * 1024 * 1024);
@@ -26,7 +26,7 @@ class ImportPropertiesTest {
 
 	@Test
 	void aLimitThatIsNoNumberStopsTheStartNamingTheVariable() {
-		assertThatThrownBy(() -> new ImportProperties("1GB", Path.of("data/imports"), 5000))
+		assertThatThrownBy(() -> new ImportProperties("1GB", Path.of("data/imports"), 5000, null))
 			.isInstanceOf(InvalidSettingException.class)
 			.hasMessage("TRACKER_IMPORT_MAX_MB must be a whole number of megabytes between 1 and 1048576, "
 					+ "such as 1024, not '1GB'.")
@@ -36,7 +36,7 @@ class ImportPropertiesTest {
 
 	@Test
 	void aLimitOfNothingIsRefused() {
-		assertThatThrownBy(() -> new ImportProperties("0", Path.of("data/imports"), 5000))
+		assertThatThrownBy(() -> new ImportProperties("0", Path.of("data/imports"), 5000, null))
 			.isInstanceOf(InvalidSettingException.class)
 			.hasMessageStartingWith("TRACKER_IMPORT_MAX_MB must be a whole number");
 	}
