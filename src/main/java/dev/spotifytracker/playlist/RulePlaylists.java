@@ -35,10 +35,13 @@ class RulePlaylists {
 
 	private final RuleQueries ruleQueries;
 
+	private final PlaylistsDue due;
+
 	private final Clock clock;
 
 	RulePlaylists(RulePlaylistRepository repository, RuleSettingsRepository settings, PlaylistQueries builtInQueries,
-			RuleQueries ruleQueries, Clock clock) {
+			RuleQueries ruleQueries, PlaylistsDue due, Clock clock) {
+		this.due = due;
 		this.repository = repository;
 		this.settings = settings;
 		this.builtInQueries = builtInQueries;
@@ -80,6 +83,8 @@ class RulePlaylists {
 		Arrays.stream(SmartPlaylistRule.values()).forEach((builtIn) -> taken.add(builtIn.slug()));
 		String slug = Slugs.unique(rule.name(), taken);
 		this.repository.insert(account, slug, rule.name(), document);
+		// the next cycle's playlists run pushes it
+		this.due.mark(account);
 		return new RulePlaylistView(slug, rule.name(), false, document);
 	}
 
@@ -93,6 +98,7 @@ class RulePlaylists {
 		if (!this.repository.update(account, slug, rule.name(), document)) {
 			throw notFound(slug);
 		}
+		this.due.mark(account);
 		return new RulePlaylistView(slug, rule.name(), false, document);
 	}
 
