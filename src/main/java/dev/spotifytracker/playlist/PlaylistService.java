@@ -45,6 +45,8 @@ public class PlaylistService implements TrackExclusions {
 
 	private final PushTargets targets;
 
+	private final RulePlaylists rulePlaylists;
+
 	private final SpotifyClients spotify;
 
 	private final JobAccounts accounts;
@@ -55,8 +57,8 @@ public class PlaylistService implements TrackExclusions {
 
 	PlaylistService(RuleSettingsRepository settings, PlaylistMappingRepository mappings,
 			ExcludedTrackRepository exclusions, PlaylistQueries queries, TrackSummaries summaries,
-			PlaylistPublisher publisher, PushTargets targets, SpotifyClients spotify, JobAccounts accounts,
-			JobGroupLocks locks, Clock clock) {
+			PlaylistPublisher publisher, PushTargets targets, RulePlaylists rulePlaylists, SpotifyClients spotify,
+			JobAccounts accounts, JobGroupLocks locks, Clock clock) {
 		this.settings = settings;
 		this.mappings = mappings;
 		this.exclusions = exclusions;
@@ -64,6 +66,7 @@ public class PlaylistService implements TrackExclusions {
 		this.summaries = summaries;
 		this.publisher = publisher;
 		this.targets = targets;
+		this.rulePlaylists = rulePlaylists;
 		this.spotify = spotify;
 		this.accounts = accounts;
 		this.locks = locks;
@@ -280,6 +283,29 @@ public class PlaylistService implements TrackExclusions {
 				return ex.outcome();
 			}
 		}));
+	}
+
+	/**
+	 * Deletes one of the account's rule playlists. Its Spotify playlist is kept as it is
+	 * (no longer updated), or with {@code unfollow} removed from the user's Spotify
+	 * library first; when that call fails nothing is deleted.
+	 * @throws RulePlaylistRefusedException for a built-in or an unknown slug
+	 * @throws PlaylistActionException while a playlists run of the account goes on
+	 * @throws dev.spotifytracker.spotify.SpotifyException when the unfollow failed
+	 */
+	public void deleteRulePlaylist(AccountId account, String slug, boolean unfollow) {
+		outsideARun(account, () -> {
+			if (SmartPlaylistRule.bySlug(slug).isEmpty() && !this.rulePlaylists.exists(account, slug)) {
+				throw new RulePlaylistRefusedException(RulePlaylistRefusedException.Reason.NOT_FOUND,
+						"No rule playlist " + slug + ".");
+			}
+			Optional<PlaylistMapping> mapping = this.mappings.find(account, slug);
+			if (unfollow && mapping.isPresent() && mapping.get().status() != MappingStatus.REMOVED) {
+				spotify(account).removePlaylistFromLibrary(mapping.get().spotifyPlaylistId());
+			}
+			this.rulePlaylists.delete(account, slug);
+			return Boolean.TRUE;
+		});
 	}
 
 	/**

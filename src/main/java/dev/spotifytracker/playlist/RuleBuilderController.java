@@ -166,10 +166,22 @@ class RuleBuilderController {
 			.body(stored.document().getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Deletes the rule; {@code unfollow} also removes its playlist from the user's
+	 * Spotify library, otherwise the playlist stays as it is, no longer updated.
+	 */
 	@PostMapping("/playlists/rules/{slug}/delete")
-	String delete(Authentication caller, @RequestParam(required = false) String account, @PathVariable String slug) {
+	String delete(Authentication caller, @RequestParam(required = false) String account, @PathVariable String slug,
+			@RequestParam(defaultValue = "false") boolean unfollow, RedirectAttributes redirect) {
 		Account chosen = this.accounts.choose(caller, account);
-		this.playlists.delete(chosen.id(), slug);
+		try {
+			this.service.deleteRulePlaylist(chosen.id(), slug, unfollow);
+		}
+		catch (SpotifyException | PlaylistActionException ex) {
+			redirect.addFlashAttribute("ruleSlug", slug);
+			redirect.addFlashAttribute("ruleError", "Not deleted: " + ex.getMessage());
+			return "redirect:" + listOf(chosen, slug);
+		}
 		return "redirect:" + UriComponentsBuilder.fromPath("/playlists")
 			.queryParam("account", chosen.spotifyUserId())
 			.encode()

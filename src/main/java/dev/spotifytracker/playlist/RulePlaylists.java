@@ -37,11 +37,18 @@ class RulePlaylists {
 
 	private final PlaylistsDue due;
 
+	private final PlaylistMappingRepository mappings;
+
+	private final PlaylistCreations creations;
+
 	private final Clock clock;
 
 	RulePlaylists(RulePlaylistRepository repository, RuleSettingsRepository settings, PlaylistQueries builtInQueries,
-			RuleQueries ruleQueries, PlaylistsDue due, Clock clock) {
+			RuleQueries ruleQueries, PlaylistsDue due, PlaylistMappingRepository mappings, PlaylistCreations creations,
+			Clock clock) {
 		this.due = due;
+		this.mappings = mappings;
+		this.creations = creations;
 		this.repository = repository;
 		this.settings = settings;
 		this.builtInQueries = builtInQueries;
@@ -55,6 +62,10 @@ class RulePlaylists {
 		this.settings.findAll(account).values().forEach((ruleSettings) -> all.add(builtIn(ruleSettings)));
 		this.repository.findAll(account).forEach((stored) -> all.add(own(stored)));
 		return all;
+	}
+
+	boolean exists(AccountId account, String slug) {
+		return this.repository.find(account, slug).isPresent();
 	}
 
 	Optional<RulePlaylistView> find(AccountId account, String slug) {
@@ -102,11 +113,19 @@ class RulePlaylists {
 		return new RulePlaylistView(slug, rule.name(), false, document);
 	}
 
+	/**
+	 * Deletes the rule and forgets its Spotify playlist (the playlist itself is left as
+	 * it is: see {@link PlaylistService#deleteRulePlaylist}), so a later rule of the same
+	 * name starts a playlist of its own.
+	 */
+	@Transactional
 	void delete(AccountId account, String slug) {
 		refuseBuiltIn(slug);
 		if (!this.repository.delete(account, slug)) {
 			throw notFound(slug);
 		}
+		this.mappings.forget(account, slug);
+		this.creations.forget(account, slug);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.spotifytracker.account.Account;
 import dev.spotifytracker.account.AccountChoice;
 import dev.spotifytracker.account.AccountService;
+import dev.spotifytracker.spotify.SpotifyException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,11 +87,22 @@ class RulePlaylistsApiController {
 		return body(this.playlists.update(account(caller, account).id(), slug, required(document)));
 	}
 
+	/**
+	 * Deletes the rule playlist; its Spotify playlist is kept (no longer updated) unless
+	 * {@code unfollow=true} removes it from the user's Spotify library. 502 when that
+	 * failed: then nothing is deleted.
+	 */
 	@DeleteMapping("/{slug}")
-	ResponseEntity<Void> delete(@PathVariable String slug, @RequestParam(required = false) String account,
-			Authentication caller) {
-		this.playlists.delete(account(caller, account).id(), slug);
+	ResponseEntity<Void> delete(@PathVariable String slug, @RequestParam(defaultValue = "false") boolean unfollow,
+			@RequestParam(required = false) String account, Authentication caller) {
+		this.service.deleteRulePlaylist(account(caller, account).id(), slug, unfollow);
 		return ResponseEntity.noContent().build();
+	}
+
+	@ExceptionHandler(SpotifyException.class)
+	ResponseEntity<ErrorBody> spotifyFailed(SpotifyException ex) {
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+			.body(new ErrorBody("Spotify did not do it, nothing was changed: " + ex.getMessage(), null));
 	}
 
 	@GetMapping("/{slug}/preview")

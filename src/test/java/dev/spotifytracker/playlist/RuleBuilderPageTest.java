@@ -219,6 +219,30 @@ class RuleBuilderPageTest {
 			.andExpect(xpath("//button[@id='push-played-joni']").exists());
 	}
 
+	@Test
+	void deletingARulePlaylistWithASpotifyPlaylistAsksToKeepOrUnfollowIt() throws Exception {
+		this.jdbc.sql("""
+				insert into rule_playlists (account_id, slug, name, document)
+				select id, 'mine', 'Mine', '{"name": "Mine"}' from accounts where spotify_user_id = 'alice'
+				""").update();
+		this.jdbc.sql("""
+				insert into playlist_mappings (account_id, slug, name, spotify_playlist_id)
+				select id, 'mine', 'Mine', 'p000000000000000000001' from accounts where spotify_user_id = 'alice'
+				""").update();
+
+		this.mvc.perform(get("/playlists").with(Viewers.signedInAs("alice")))
+			.andExpect(xpath("//button[@id='delete-keep-mine']/@value").string("false"))
+			.andExpect(xpath("//button[@id='delete-unfollow-mine']/@value").string("true"));
+		this.mvc
+			.perform(post("/playlists/rules/mine/delete").param("unfollow", "false")
+				.with(Viewers.signedInAs("alice"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(storedRules()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from playlist_mappings").query(Integer.class).single()).isZero();
+	}
+
 	private MockHttpServletRequestBuilder form() {
 		return post("/playlists/rules/form").with(Viewers.signedInAs("alice")).with(csrf());
 	}

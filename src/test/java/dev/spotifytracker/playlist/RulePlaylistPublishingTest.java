@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.spotifytracker.spotify.SpotifyClient;
 import dev.spotifytracker.spotify.SpotifyClients;
+import dev.spotifytracker.spotify.SpotifyException;
 import dev.spotifytracker.spotify.fake.SimAlbum;
+import dev.spotifytracker.spotify.fake.SimPlaylist;
 import dev.spotifytracker.spotify.fake.SimTrack;
 import dev.spotifytracker.spotify.fake.SimulatedUser;
 import dev.spotifytracker.spotify.fake.SpotifySimulator;
@@ -27,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Publishing rule playlists against the Spotify simulator over real HTTP: the same
@@ -260,6 +263,69 @@ class RulePlaylistPublishingTest {
 		assertThat(outcome.failed()).isTrue();
 		assertThat(sim.requests().apiTotal()).isZero();
 		assertThat(this.stored.find(this.library.account(), slug)).isPresent();
+	}
+
+	@Test
+	void deletingAndKeepingLeavesThePlaylistOnSpotifyWithoutACall() {
+		saveAlbum(2);
+		String slug = this.rules.create(this.library.account(), NEVER_HEARD).slug();
+		String playlistId = push(slug, false).spotifyPlaylistId();
+
+		sim.requests().reset();
+		this.service.deleteRulePlaylist(this.library.account(), slug, false);
+
+		assertThat(sim.requests().apiTotal()).isZero();
+		assertThat(this.alice.playlists()).extracting(SimPlaylist::id).contains(playlistId);
+		assertThat(this.stored.find(this.library.account(), slug)).isEmpty();
+		assertThat(this.mappings.find(this.library.account(), slug)).isEmpty();
+	}
+
+	@Test
+	void deletingAndUnfollowingRemovesThePlaylistFromTheLibraryInOneCall() {
+		saveAlbum(2);
+		String slug = this.rules.create(this.library.account(), NEVER_HEARD).slug();
+		String playlistId = push(slug, false).spotifyPlaylistId();
+
+		sim.requests().reset();
+		this.service.deleteRulePlaylist(this.library.account(), slug, true);
+
+		assertThat(sim.requests().apiTotal()).isOne();
+		assertThat(sim.requests().count("DELETE /v1/me/library")).isOne();
+		assertThat(this.alice.playlists()).extracting(SimPlaylist::id).doesNotContain(playlistId);
+		assertThat(this.stored.find(this.library.account(), slug)).isEmpty();
+		assertThat(this.mappings.find(this.library.account(), slug)).isEmpty();
+	}
+
+	@Test
+	void aFailedUnfollowDeletesNothing() {
+		saveAlbum(2);
+		String slug = this.rules.create(this.library.account(), NEVER_HEARD).slug();
+		String playlistId = push(slug, false).spotifyPlaylistId();
+		StoredRulePlaylist before = this.stored.find(this.library.account(), slug).orElseThrow();
+		sim.faults().failOn("DELETE /v1/me/library", 0, 403);
+
+		assertThatExceptionOfType(SpotifyException.class)
+			.isThrownBy(() -> this.service.deleteRulePlaylist(this.library.account(), slug, true));
+		sim.faults().clear();
+
+		assertThat(this.stored.find(this.library.account(), slug)).contains(before);
+		assertThat(mapping(slug).spotifyPlaylistId()).isEqualTo(playlistId);
+		assertThat(this.alice.playlists()).extracting(SimPlaylist::id).contains(playlistId);
+	}
+
+	@Test
+	void aRuleCreatedAgainUnderADeletedRulesNameGetsAPlaylistOfItsOwn() {
+		saveAlbum(2);
+		String slug = this.rules.create(this.library.account(), NEVER_HEARD).slug();
+		String first = push(slug, false).spotifyPlaylistId();
+		this.service.deleteRulePlaylist(this.library.account(), slug, false);
+		String again = this.rules.create(this.library.account(), NEVER_HEARD).slug();
+
+		PublishOutcome outcome = push(again, false);
+
+		assertThat(again).isEqualTo(slug);
+		assertThat(outcome.created()).isTrue();
+		assertThat(outcome.spotifyPlaylistId()).isNotEqualTo(first);
 	}
 
 	/**
