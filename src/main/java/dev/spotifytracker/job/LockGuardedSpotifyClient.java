@@ -101,4 +101,12 @@ final class LockGuardedSpotifyClient implements SpotifyClient {
 		return write(() -> this.spotify.removePlaylistItems(playlistId, uris));
 	}
 
+	@Override
+	public void removePlaylistFromLibrary(String playlistId) {
+		write(() -> {
+			this.spotify.removePlaylistFromLibrary(playlistId);
+			return null;
+		});
+	}
+
 }

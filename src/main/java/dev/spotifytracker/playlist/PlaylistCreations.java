@@ -22,7 +22,7 @@ class PlaylistCreations {
 		this.jdbc = jdbc;
 	}
 
-	void noteSending(AccountId account, SmartPlaylistRule rule, String name, String description, Instant now) {
+	void noteSending(AccountId account, String slug, String name, String description, Instant now) {
 		this.jdbc.sql("""
 				insert into playlist_creations (account_id, slug, name, description, started_at)
 				values (:account, :slug, :name, :description, :now)
@@ -30,23 +30,23 @@ class PlaylistCreations {
 				  name = excluded.name, description = excluded.description, started_at = excluded.started_at
 				""")
 			.param("account", account.value())
-			.param("slug", rule.slug())
+			.param("slug", slug)
 			.param("name", name)
 			.param("description", description)
 			.param("now", PlaylistMappingRepository.timestamp(now))
 			.update();
 	}
 
-	Optional<Unanswered> unanswered(AccountId account, SmartPlaylistRule rule) {
+	Optional<Unanswered> unanswered(AccountId account, String slug) {
 		return this.jdbc.sql("select name, description from playlist_creations where account_id = ? and slug = ?")
-			.params(account.value(), rule.slug())
+			.params(account.value(), slug)
 			.query((rs, row) -> new Unanswered(rs.getString("name"), rs.getString("description")))
 			.optional();
 	}
 
-	void forget(AccountId account, SmartPlaylistRule rule) {
+	void forget(AccountId account, String slug) {
 		this.jdbc.sql("delete from playlist_creations where account_id = ? and slug = ?")
-			.params(account.value(), rule.slug())
+			.params(account.value(), slug)
 			.update();
 	}
 

@@ -17,8 +17,10 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code playlist_mappings} table. Nothing here deletes a row: a mapping only ever
- * changes its state, so no error can lose the link between a rule and its playlist.
+ * The {@code playlist_mappings} table, one row per smart playlist (built-in or rule
+ * playlist) by slug. A mapping only ever changes its state, so no error can lose the link
+ * between a rule and its playlist; a row is deleted only by {@link #forget}, when the
+ * user deletes the rule playlist.
  */
 @Repository
 class PlaylistMappingRepository {
@@ -38,15 +40,12 @@ class PlaylistMappingRepository {
 		return this.jdbc.sql("select " + COLUMNS + " from playlist_mappings where account_id = ? order by slug")
 			.param(account.value())
 			.query(PlaylistMappingRepository::map)
-			.list()
-			.stream()
-			.filter((mapping) -> mapping != null)
-			.toList();
+			.list();
 	}
 
-	Optional<PlaylistMapping> find(AccountId account, SmartPlaylistRule rule) {
+	Optional<PlaylistMapping> find(AccountId account, String slug) {
 		return this.jdbc.sql("select " + COLUMNS + " from playlist_mappings where account_id = ? and slug = ?")
-			.params(account.value(), rule.slug())
+			.params(account.value(), slug)
 			.query(PlaylistMappingRepository::map)
 			.optional();
 	}
@@ -55,21 +54,19 @@ class PlaylistMappingRepository {
 	 * Records a playlist we just created: it is empty, so it holds exactly what we
 	 * "pushed".
 	 */
-	void saveCreated(AccountId account, SmartPlaylistRule rule, String name, String playlistId, String snapshotId,
-			Instant now) {
-		save(account, rule, name, playlistId, snapshotId, MappingStatus.ACTIVE, now);
+	void saveCreated(AccountId account, String slug, String name, String playlistId, String snapshotId, Instant now) {
+		save(account, slug, name, playlistId, snapshotId, MappingStatus.ACTIVE, now);
 	}
 
 	/**
 	 * Points the rule at a playlist the user already has. Its contents are unknown, so it
 	 * is marked incomplete and the next push replaces them.
 	 */
-	void saveLinked(AccountId account, SmartPlaylistRule rule, String name, String playlistId, String snapshotId,
-			Instant now) {
-		save(account, rule, name, playlistId, snapshotId, MappingStatus.INCOMPLETE, now);
+	void saveLinked(AccountId account, String slug, String name, String playlistId, String snapshotId, Instant now) {
+		save(account, slug, name, playlistId, snapshotId, MappingStatus.INCOMPLETE, now);
 	}
 
-	private void save(AccountId account, SmartPlaylistRule rule, String name, String playlistId, String snapshotId,
+	private void save(AccountId account, String slug, String name, String playlistId, String snapshotId,
 			MappingStatus status, Instant now) {
 		this.jdbc.sql("""
 				insert into playlist_mappings (account_id, slug, name, spotify_playlist_id, pushed_track_ids,
@@ -81,7 +78,7 @@ class PlaylistMappingRepository {
 				  status = excluded.status, pushed_at = null
 				""")
 			.param("account", account.value())
-			.param("slug", rule.slug())
+			.param("slug", slug)
 			.param("name", name)
 			.param("playlist", playlistId)
 			.param("hash", PushedHash.of(List.of()))
@@ -94,7 +91,7 @@ class PlaylistMappingRepository {
 	/**
 	 * A push that went through: the playlist now holds {@code trackIds}.
 	 */
-	void savePushed(AccountId account, SmartPlaylistRule rule, List<String> trackIds, String snapshotId, Instant now) {
+	void savePushed(AccountId account, String slug, List<String> trackIds, String snapshotId, Instant now) {
 		this.jdbc.sql("""
 				update playlist_mappings
 				set pushed_track_ids = :tracks, pushed_hash = :hash, snapshot_id = coalesce(:snapshot, snapshot_id),
@@ -106,7 +103,7 @@ class PlaylistMappingRepository {
 			.param("snapshot", snapshotId)
 			.param("now", timestamp(now))
 			.param("account", account.value())
-			.param("slug", rule.slug())
+			.param("slug", slug)
 			.update();
 	}
 
@@ -114,44 +111,48 @@ class PlaylistMappingRepository {
 	 * The playlist may no longer hold what we last pushed; the next push replaces it. A
 	 * removed playlist stays removed.
 	 */
-	void markIncomplete(AccountId account, SmartPlaylistRule rule) {
+	void markIncomplete(AccountId account, String slug) {
 		this.jdbc.sql("""
 				update playlist_mappings set status = 'incomplete'
 				where account_id = ? and slug = ? and status <> 'removed'
-				""").params(account.value(), rule.slug()).update();
+				""").params(account.value(), slug).update();
 	}
 
-	void markRemoved(AccountId account, SmartPlaylistRule rule) {
+	void markRemoved(AccountId account, String slug) {
 		this.jdbc.sql("update playlist_mappings set status = 'removed' where account_id = ? and slug = ?")
-			.params(account.value(), rule.slug())
+			.params(account.value(), slug)
 			.update();
 	}
 
 	/**
-	 * Whether another rule of the account already uses this playlist.
+	 * Forgets which playlist held the rule playlist (deleted by the user); the Spotify
+	 * playlist itself is not touched here.
+	 * @return false when there was no mapping
 	 */
-	Optional<SmartPlaylistRule> ruleUsing(AccountId account, String playlistId) {
-		return this.jdbc
-			.sql("select slug from playlist_mappings where account_id = ? and spotify_playlist_id = ? order by slug")
-			.params(account.value(), playlistId)
-			.query(String.class)
-			.list()
-			.stream()
-			.flatMap((slug) -> SmartPlaylistRule.bySlug(slug).stream())
-			.findFirst();
+	boolean forget(AccountId account, String slug) {
+		return this.jdbc.sql("delete from playlist_mappings where account_id = ? and slug = ?")
+			.params(account.value(), slug)
+			.update() > 0;
 	}
 
 	/**
-	 * @return null for a row of a rule this version does not know
+	 * The mapping of the account that already uses this playlist, if any.
 	 */
+	Optional<PlaylistMapping> using(AccountId account, String playlistId) {
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ " from playlist_mappings where account_id = ? and spotify_playlist_id = ? order by slug")
+			.params(account.value(), playlistId)
+			.query(PlaylistMappingRepository::map)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
 	private static PlaylistMapping map(ResultSet rs, int row) throws SQLException {
-		Optional<SmartPlaylistRule> rule = SmartPlaylistRule.bySlug(rs.getString("slug"));
-		if (rule.isEmpty()) {
-			return null;
-		}
 		Array pushed = rs.getArray("pushed_track_ids");
 		List<String> trackIds = (pushed != null) ? Arrays.asList((String[]) pushed.getArray()) : List.of();
-		return new PlaylistMapping(new AccountId(rs.getLong("account_id")), rule.get(), rs.getString("name"),
+		return new PlaylistMapping(new AccountId(rs.getLong("account_id")), rs.getString("slug"), rs.getString("name"),
 				rs.getString("spotify_playlist_id"), trackIds, rs.getString("pushed_hash"), rs.getString("snapshot_id"),
 				MappingStatus.of(rs.getString("status")), instant(rs, "pushed_at"), instant(rs, "created_at"));
 	}

@@ -37,11 +37,9 @@ class PlaylistPublisher {
 
 	private static final String TRACK_URI = "spotify:track:";
 
-	private final PlaylistQueries queries;
+	private final PushTargets targets;
 
 	private final PlaylistMappingRepository mappings;
-
-	private final RuleSettingsRepository settings;
 
 	private final PlaylistCreations creations;
 
@@ -49,31 +47,26 @@ class PlaylistPublisher {
 
 	private final Clock clock;
 
-	PlaylistPublisher(PlaylistQueries queries, PlaylistMappingRepository mappings, RuleSettingsRepository settings,
-			PlaylistCreations creations, JobAccounts accounts, Clock clock) {
-		this.queries = queries;
+	PlaylistPublisher(PushTargets targets, PlaylistMappingRepository mappings, PlaylistCreations creations,
+			JobAccounts accounts, Clock clock) {
+		this.targets = targets;
 		this.mappings = mappings;
-		this.settings = settings;
 		this.creations = creations;
 		this.accounts = accounts;
 		this.clock = clock;
 	}
 
 	/**
-	 * Pushes every enabled rule of the account, one after the other. A failed playlist
-	 * does not stop the others, except when Spotify asks the account to wait or to sign
-	 * in again, or the run lost its lock: then nothing more can (or may) succeed and that
-	 * exception ends the run.
+	 * Pushes every enabled built-in and every rule playlist of the account, one after the
+	 * other. A failed playlist does not stop the others, except when Spotify asks the
+	 * account to wait or to sign in again, or the run lost its lock: then nothing more
+	 * can (or may) succeed and that exception ends the run.
 	 * @param listener hears of each outcome as it happens
 	 */
 	List<PublishOutcome> publishAll(AccountId account, SpotifyClient spotify, PublishListener listener) {
-		List<RuleSettings> enabled = this.settings.findAll(account)
-			.values()
-			.stream()
-			.filter(RuleSettings::enabled)
-			.toList();
+		List<PushTarget> enabled = this.targets.scheduled(account);
 		List<PublishOutcome> outcomes = new ArrayList<>();
-		for (RuleSettings rule : enabled) {
+		for (PushTarget rule : enabled) {
 			PublishOutcome outcome;
 			RuntimeException stop = null;
 			try {
@@ -102,15 +95,37 @@ class PlaylistPublisher {
 	 * then {@code incomplete})
 	 */
 	PublishOutcome publish(AccountId account, RuleSettings ruleSettings, SpotifyClient spotify) {
-		SmartPlaylistRule rule = ruleSettings.rule();
-		Optional<PlaylistMapping> found = this.mappings.find(account, rule);
+		return publish(account, this.targets.builtIn(account, ruleSettings), spotify);
+	}
+
+	/**
+	 * Pushes one smart playlist. A rule playlist's first push of an empty result creates
+	 * nothing unless {@link PushTarget#createEmpty()}: it answers {@code unconfirmed}.
+	 * @throws PushFailedException when its query or a Spotify call failed (the mapping,
+	 * if any, is then {@code incomplete} after a failed call)
+	 */
+	PublishOutcome publish(AccountId account, PushTarget rule, SpotifyClient spotify) {
+		Optional<PlaylistMapping> found = this.mappings.find(account, rule.slug());
 		if (found.isPresent() && found.get().status() == MappingStatus.REMOVED) {
 			PlaylistMapping removed = found.get();
-			return new PublishOutcome(rule, removed.spotifyPlaylistId(), false, "skipped",
-					removed.pushedTrackIds().size(), 0, 0, 0, MappingStatus.REMOVED, null);
+			return outcome(rule, removed.spotifyPlaylistId(), false, "skipped", removed.pushedTrackIds().size(), 0, 0,
+					0, MappingStatus.REMOVED, null);
 		}
 		Instant now = this.clock.instant();
-		List<String> desired = this.queries.select(account, ruleSettings, now).trackIds();
+		List<String> desired;
+		try {
+			desired = rule.select().apply(now);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Account {}: the query of {} failed, nothing pushed: {}", account, rule.slug(), ex.getMessage());
+			throw new PushFailedException(outcome(rule, found.map(PlaylistMapping::spotifyPlaylistId).orElse(null),
+					false, "failed", 0, 0, 0, 0, found.map(PlaylistMapping::status).orElse(null),
+					"its tracks could not be selected: " + ex.getMessage()), ex);
+		}
+		if (found.isEmpty() && desired.isEmpty() && !rule.createEmpty()
+				&& this.creations.unanswered(account, rule.slug()).isEmpty()) {
+			return outcome(rule, null, false, PublishOutcome.UNCONFIRMED, 0, 0, 0, 0, null, null);
+		}
 
 		int calls = 0;
 		boolean created = false;
@@ -126,36 +141,35 @@ class PlaylistPublisher {
 			catch (RuntimeException ex) {
 				// the note stays: the next push looks again
 				throw new PushFailedException(
-						new PublishOutcome(rule, null, false, "failed", desired.size(), 0, 0, 1, null, ex.getMessage()),
-						ex);
+						outcome(rule, null, false, "failed", desired.size(), 0, 0, 1, null, ex.getMessage()), ex);
 			}
 			calls += lost.calls();
 			if (lost.playlist() != null) {
 				// what it holds is not known for sure: the push below replaces it in full
 				PlaylistSummary playlist = lost.playlist();
-				this.mappings.saveLinked(account, rule, rule.displayName(), playlist.id(), playlist.snapshotId(), now);
-				this.creations.forget(account, rule);
+				this.mappings.saveLinked(account, rule.slug(), rule.name(), playlist.id(), playlist.snapshotId(), now);
+				this.creations.forget(account, rule.slug());
 				log.info("Account {}: found playlist {} for {}, created by a push whose answer was lost", account,
 						playlist.id(), rule.slug());
 			}
 			else {
-				create(account, ruleSettings, spotify, desired.size(), calls, now);
+				create(account, rule, spotify, desired.size(), calls, now);
 				calls++;
 				created = true;
 			}
-			mapping = this.mappings.find(account, rule).orElseThrow();
+			mapping = this.mappings.find(account, rule.slug()).orElseThrow();
 		}
 
 		PushPlan plan = PushPlan.between(mapping.pushedTrackIds(), mapping.status() == MappingStatus.ACTIVE, desired);
 		int added = difference(desired, mapping.pushedTrackIds());
 		int removed = difference(mapping.pushedTrackIds(), desired);
 		if (plan.kind() == PushPlan.Kind.NONE) {
-			return new PublishOutcome(rule, mapping.spotifyPlaylistId(), created, plan.kind().value(), desired.size(),
-					0, 0, calls, mapping.status(), null);
+			return outcome(rule, mapping.spotifyPlaylistId(), created, plan.kind().value(), desired.size(), 0, 0, calls,
+					mapping.status(), null);
 		}
 		// incomplete until the last call went through: a failure, or the process dying
 		// midway, leaves a playlist the next run replaces in full
-		this.mappings.markIncomplete(account, rule);
+		this.mappings.markIncomplete(account, rule.slug());
 		String snapshot = null;
 		for (PushPlan.PlaylistCall call : plan.calls()) {
 			try {
@@ -167,13 +181,13 @@ class PlaylistPublisher {
 				log.warn("Account {}: push of {} to playlist {} failed after {} of {} calls, marked incomplete: {}",
 						account, rule.slug(), mapping.spotifyPlaylistId(), calls - 1, plan.calls().size(),
 						ex.getMessage());
-				throw new PushFailedException(new PublishOutcome(rule, mapping.spotifyPlaylistId(), created, "failed",
+				throw new PushFailedException(outcome(rule, mapping.spotifyPlaylistId(), created, "failed",
 						desired.size(), added, removed, calls, MappingStatus.INCOMPLETE, ex.getMessage()), ex);
 			}
 		}
-		this.mappings.savePushed(account, rule, desired, snapshot, now);
-		return new PublishOutcome(rule, mapping.spotifyPlaylistId(), created, plan.kind().value(), desired.size(),
-				added, removed, calls, MappingStatus.ACTIVE, null);
+		this.mappings.savePushed(account, rule.slug(), desired, snapshot, now);
+		return outcome(rule, mapping.spotifyPlaylistId(), created, plan.kind().value(), desired.size(), added, removed,
+				calls, MappingStatus.ACTIVE, null);
 	}
 
 	/**
@@ -181,26 +195,25 @@ class PlaylistPublisher {
 	 * once its answer is recorded, so an answer that never comes leaves a note for
 	 * {@link #findLostCreation}.
 	 */
-	private void create(AccountId account, RuleSettings ruleSettings, SpotifyClient spotify, int desired,
-			int callsBefore, Instant now) {
-		SmartPlaylistRule rule = ruleSettings.rule();
-		String description = rule.playlistDescription(ruleSettings);
-		this.creations.noteSending(account, rule, rule.displayName(), description, now);
+	private void create(AccountId account, PushTarget rule, SpotifyClient spotify, int desired, int callsBefore,
+			Instant now) {
+		String description = rule.description();
+		this.creations.noteSending(account, rule.slug(), rule.name(), description, now);
 		PlaylistSummary playlist;
 		try {
-			playlist = spotify.createPlaylist(rule.displayName(), description, false);
+			playlist = spotify.createPlaylist(rule.name(), description, false);
 		}
 		catch (RuntimeException ex) {
 			if (!mayHaveBeenCreated(ex)) {
-				this.creations.forget(account, rule);
+				this.creations.forget(account, rule.slug());
 			}
-			throw new PushFailedException(new PublishOutcome(rule, null, false, "failed", desired, 0, 0,
-					callsBefore + 1, null, ex.getMessage()), ex);
+			throw new PushFailedException(
+					outcome(rule, null, false, "failed", desired, 0, 0, callsBefore + 1, null, ex.getMessage()), ex);
 		}
 		// stored before the first write, so a failure below cannot make us create a
 		// second one
-		this.mappings.saveCreated(account, rule, rule.displayName(), playlist.id(), playlist.snapshotId(), now);
-		this.creations.forget(account, rule);
+		this.mappings.saveCreated(account, rule.slug(), rule.name(), playlist.id(), playlist.snapshotId(), now);
+		this.creations.forget(account, rule.slug());
 		log.info("Account {}: created playlist {} for {}", account, playlist.id(), rule.slug());
 	}
 
@@ -223,8 +236,8 @@ class PlaylistPublisher {
 	 * Spotify is asked (its playlists, newest first) only when such a creation is noted,
 	 * so a normal push costs nothing more.
 	 */
-	private LostCreation findLostCreation(AccountId account, SmartPlaylistRule rule, SpotifyClient spotify) {
-		Optional<PlaylistCreations.Unanswered> unanswered = this.creations.unanswered(account, rule);
+	private LostCreation findLostCreation(AccountId account, PushTarget rule, SpotifyClient spotify) {
+		Optional<PlaylistCreations.Unanswered> unanswered = this.creations.unanswered(account, rule.slug());
 		if (unanswered.isEmpty()) {
 			return new LostCreation(null, 0);
 		}
@@ -234,7 +247,7 @@ class PlaylistPublisher {
 			boolean same = Objects.equals(playlist.ownerId(), owner)
 					&& Objects.equals(playlist.name(), unanswered.get().name())
 					&& sameDescription(playlist.description(), unanswered.get().description())
-					&& this.mappings.ruleUsing(account, playlist.id()).isEmpty();
+					&& this.mappings.using(account, playlist.id()).isEmpty();
 			if (same) {
 				found[0] = playlist;
 			}
@@ -242,7 +255,7 @@ class PlaylistPublisher {
 		});
 		if (found[0] == null) {
 			// not created after all: the creation below notes itself again
-			this.creations.forget(account, rule);
+			this.creations.forget(account, rule.slug());
 		}
 		return new LostCreation(found[0], calls);
 	}
@@ -253,6 +266,12 @@ class PlaylistPublisher {
 	 */
 	private record LostCreation(PlaylistSummary playlist, int calls) {
 
+	}
+
+	private static PublishOutcome outcome(PushTarget rule, String playlistId, boolean created, String change,
+			int tracks, int added, int removed, int calls, MappingStatus status, String error) {
+		return new PublishOutcome(rule.slug(), rule.name(), playlistId, created, change, tracks, added, removed, calls,
+				status, error);
 	}
 
 	/**

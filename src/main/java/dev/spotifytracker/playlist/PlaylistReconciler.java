@@ -50,17 +50,17 @@ class PlaylistReconciler {
 		for (PlaylistMapping mapping : watched) {
 			PlaylistSummary playlist = playlists.get(mapping.spotifyPlaylistId());
 			if (playlist == null) {
-				this.mappings.markRemoved(account, mapping.rule());
+				this.mappings.markRemoved(account, mapping.slug());
 				removed++;
 				log.info("Account {}: playlist {} of {} is no longer in the user's library; left alone", account,
-						mapping.spotifyPlaylistId(), mapping.rule().slug());
+						mapping.spotifyPlaylistId(), mapping.slug());
 			}
 			else if (mapping.status() == MappingStatus.ACTIVE
 					&& !Objects.equals(playlist.snapshotId(), mapping.snapshotId())) {
-				this.mappings.markIncomplete(account, mapping.rule());
+				this.mappings.markIncomplete(account, mapping.slug());
 				edited++;
 				log.info("Account {}: playlist {} of {} changed in Spotify; its next push replaces it", account,
-						mapping.spotifyPlaylistId(), mapping.rule().slug());
+						mapping.spotifyPlaylistId(), mapping.slug());
 			}
 		}
 		return new ReconcileOutcome(watched.size(), edited, removed, calls);

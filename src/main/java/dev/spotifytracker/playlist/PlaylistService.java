@@ -43,6 +43,10 @@ public class PlaylistService implements TrackExclusions {
 
 	private final PlaylistPublisher publisher;
 
+	private final PushTargets targets;
+
+	private final RulePlaylists rulePlaylists;
+
 	private final SpotifyClients spotify;
 
 	private final JobAccounts accounts;
@@ -53,14 +57,16 @@ public class PlaylistService implements TrackExclusions {
 
 	PlaylistService(RuleSettingsRepository settings, PlaylistMappingRepository mappings,
 			ExcludedTrackRepository exclusions, PlaylistQueries queries, TrackSummaries summaries,
-			PlaylistPublisher publisher, SpotifyClients spotify, JobAccounts accounts, JobGroupLocks locks,
-			Clock clock) {
+			PlaylistPublisher publisher, PushTargets targets, RulePlaylists rulePlaylists, SpotifyClients spotify,
+			JobAccounts accounts, JobGroupLocks locks, Clock clock) {
 		this.settings = settings;
 		this.mappings = mappings;
 		this.exclusions = exclusions;
 		this.queries = queries;
 		this.summaries = summaries;
 		this.publisher = publisher;
+		this.targets = targets;
+		this.rulePlaylists = rulePlaylists;
 		this.spotify = spotify;
 		this.accounts = accounts;
 		this.locks = locks;
@@ -72,20 +78,30 @@ public class PlaylistService implements TrackExclusions {
 	 */
 	public List<PlaylistRuleView> rules(AccountId account) {
 		Map<SmartPlaylistRule, RuleSettings> all = this.settings.findAll(account);
-		Map<SmartPlaylistRule, PlaylistMapping> mapped = new LinkedHashMap<>();
-		this.mappings.findAll(account).forEach((mapping) -> mapped.put(mapping.rule(), mapping));
+		Map<String, PlaylistMapping> mapped = new LinkedHashMap<>();
+		this.mappings.findAll(account).forEach((mapping) -> mapped.put(mapping.slug(), mapping));
 		return all.values()
 			.stream()
 			.map((ruleSettings) -> new PlaylistRuleView(ruleSettings.rule(), ruleSettings,
-					Optional.ofNullable(mapped.get(ruleSettings.rule()))
+					Optional.ofNullable(mapped.get(ruleSettings.rule().slug()))
 						.map(PlaylistMapping::toPublished)
 						.orElse(null)))
 			.toList();
 	}
 
+	/**
+	 * The Spotify playlist of each of the account's smart playlists that has one, by slug
+	 * (built-ins and rule playlists).
+	 */
+	public Map<String, PublishedPlaylist> published(AccountId account) {
+		Map<String, PublishedPlaylist> published = new LinkedHashMap<>();
+		this.mappings.findAll(account).forEach((mapping) -> published.put(mapping.slug(), mapping.toPublished()));
+		return published;
+	}
+
 	public PlaylistRuleView rule(AccountId account, SmartPlaylistRule rule) {
 		return new PlaylistRuleView(rule, this.settings.find(account, rule),
-				this.mappings.find(account, rule).map(PlaylistMapping::toPublished).orElse(null));
+				this.mappings.find(account, rule.slug()).map(PlaylistMapping::toPublished).orElse(null));
 	}
 
 	/**
@@ -96,7 +112,7 @@ public class PlaylistService implements TrackExclusions {
 		RuleSettings ruleSettings = this.settings.find(account, rule);
 		PlaylistQueries.RuleSelection selection = this.queries.select(account, ruleSettings, this.clock.instant());
 		List<String> desired = selection.trackIds();
-		Optional<PlaylistMapping> mapping = this.mappings.find(account, rule);
+		Optional<PlaylistMapping> mapping = this.mappings.find(account, rule.slug());
 
 		List<String> toAdd;
 		List<String> toRemove;
@@ -204,10 +220,10 @@ public class PlaylistService implements TrackExclusions {
 
 	private PublishedPlaylist linkNow(AccountId account, SmartPlaylistRule rule, String playlist) {
 		String playlistId = PlaylistReference.parse(playlist);
-		Optional<SmartPlaylistRule> other = this.mappings.ruleUsing(account, playlistId)
-			.filter((using) -> using != rule);
+		Optional<PlaylistMapping> other = this.mappings.using(account, playlistId)
+			.filter((using) -> !using.slug().equals(rule.slug()));
 		if (other.isPresent()) {
-			throw new PlaylistActionException("That playlist already holds " + other.get().displayName()
+			throw new PlaylistActionException("That playlist already holds " + other.get().name()
 					+ ": pick another playlist, or let Spotify Tracker create one.");
 		}
 		PlaylistSummary found = findInLibrary(spotify(account), playlistId)
@@ -218,8 +234,9 @@ public class PlaylistService implements TrackExclusions {
 			throw new PlaylistActionException("\"" + found.name() + "\" belongs to " + found.ownerId()
 					+ ": only a playlist you own can be linked.");
 		}
-		this.mappings.saveLinked(account, rule, found.name(), found.id(), found.snapshotId(), this.clock.instant());
-		return this.mappings.find(account, rule).orElseThrow().toPublished();
+		this.mappings.saveLinked(account, rule.slug(), found.name(), found.id(), found.snapshotId(),
+				this.clock.instant());
+		return this.mappings.find(account, rule.slug()).orElseThrow().toPublished();
 	}
 
 	/**
@@ -234,9 +251,9 @@ public class PlaylistService implements TrackExclusions {
 		RuleSettings ruleSettings = this.settings.find(account, rule);
 		PlaylistSummary created = spotify(account).createPlaylist(rule.displayName(),
 				rule.playlistDescription(ruleSettings), false);
-		this.mappings.saveCreated(account, rule, rule.displayName(), created.id(), created.snapshotId(),
+		this.mappings.saveCreated(account, rule.slug(), rule.displayName(), created.id(), created.snapshotId(),
 				this.clock.instant());
-		return this.mappings.find(account, rule).orElseThrow().toPublished();
+		return this.mappings.find(account, rule.slug()).orElseThrow().toPublished();
 	}
 
 	/**
@@ -246,13 +263,48 @@ public class PlaylistService implements TrackExclusions {
 	 * (the playlist is then replaced in full at the next push)
 	 */
 	public PublishOutcome pushNow(AccountId account, SmartPlaylistRule rule) {
-		return outsideARun(account, () -> {
+		return pushNow(account, rule.slug(), false).orElseThrow();
+	}
+
+	/**
+	 * Pushes one smart playlist now by slug: a built-in (enabled or not) or a rule
+	 * playlist. A rule playlist whose first result is empty is created only with
+	 * {@code confirmEmpty}; otherwise the outcome
+	 * {@linkplain PublishOutcome#awaitsConfirmation() awaits confirmation}.
+	 * @return empty when the account has no such playlist
+	 */
+	public Optional<PublishOutcome> pushNow(AccountId account, String slug, boolean confirmEmpty) {
+		return outsideARun(account, () -> this.targets.find(account, slug).map((target) -> {
 			try {
-				return this.publisher.publish(account, this.settings.find(account, rule), spotify(account));
+				return this.publisher.publish(account, confirmEmpty ? target.confirmedEmpty() : target,
+						spotify(account));
 			}
 			catch (PlaylistPublisher.PushFailedException ex) {
 				return ex.outcome();
 			}
+		}));
+	}
+
+	/**
+	 * Deletes one of the account's rule playlists. Its Spotify playlist is kept as it is
+	 * (no longer updated), or with {@code unfollow} removed from the user's Spotify
+	 * library first; when that call fails nothing is deleted.
+	 * @throws RulePlaylistRefusedException for a built-in or an unknown slug
+	 * @throws PlaylistActionException while a playlists run of the account goes on
+	 * @throws dev.spotifytracker.spotify.SpotifyException when the unfollow failed
+	 */
+	public void deleteRulePlaylist(AccountId account, String slug, boolean unfollow) {
+		outsideARun(account, () -> {
+			if (SmartPlaylistRule.bySlug(slug).isEmpty() && !this.rulePlaylists.exists(account, slug)) {
+				throw new RulePlaylistRefusedException(RulePlaylistRefusedException.Reason.NOT_FOUND,
+						"No rule playlist " + slug + ".");
+			}
+			Optional<PlaylistMapping> mapping = this.mappings.find(account, slug);
+			if (unfollow && mapping.isPresent() && mapping.get().status() != MappingStatus.REMOVED) {
+				spotify(account).removePlaylistFromLibrary(mapping.get().spotifyPlaylistId());
+			}
+			this.rulePlaylists.delete(account, slug);
+			return Boolean.TRUE;
 		});
 	}
 

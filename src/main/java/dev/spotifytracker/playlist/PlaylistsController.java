@@ -218,6 +218,7 @@ class PlaylistsController {
 		model.addAttribute("cards", cards);
 		model.addAttribute("ownRules",
 				this.rulePlaylists.list(account.id()).stream().filter((rule) -> !rule.builtIn()).toList());
+		model.addAttribute("ownPlaylists", this.playlists.published(account.id()));
 		model.addAttribute("exclusions", this.playlists.exclusions(account.id()));
 		model.addAttribute("here",
 				UriComponentsBuilder.fromPath("/playlists")

@@ -101,7 +101,7 @@ class PlaylistsJob implements Job {
 		List<PublishOutcome> failed = outcomes.stream().filter(PublishOutcome::failed).toList();
 		if (!failed.isEmpty()) {
 			throw new PlaylistActionException(failed.size() + " of " + outcomes.size() + " playlists failed ("
-					+ String.join(", ", failed.stream().map((o) -> o.rule().displayName()).toList())
+					+ String.join(", ", failed.stream().map((o) -> o.name()).toList())
 					+ "); the next run replaces them in full: " + failed.get(0).error());
 		}
 		return new JobResult(changes, outcomes.size() + " playlists, " + updated + " updated, " + calls
@@ -109,10 +109,13 @@ class PlaylistsJob implements Job {
 	}
 
 	private static void log(JobContext context, PublishOutcome outcome) {
-		String name = outcome.rule().displayName();
+		String name = outcome.name();
 		if (outcome.failed()) {
 			context.warn("{}: push failed after {} calls, the next run replaces it in full: {}", name, outcome.calls(),
 					outcome.error());
+		}
+		else if (outcome.awaitsConfirmation()) {
+			context.info("{}: not created, its result is empty; push it on the playlists page to confirm", name);
 		}
 		else if (outcome.change().equals("skipped")) {
 			context.info("{}: playlist {} was removed from your library; left alone until you recreate or relink it",

@@ -17,6 +17,7 @@ import dev.spotifytracker.account.AccountChoice;
 import dev.spotifytracker.playlist.PlaylistRule.Field;
 import dev.spotifytracker.playlist.PlaylistRule.Op;
 import dev.spotifytracker.playlist.PlaylistRule.SortField;
+import dev.spotifytracker.spotify.SpotifyException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -58,9 +60,12 @@ class RuleBuilderController {
 
 	private final AccountChoice accounts;
 
+	private final PlaylistService service;
+
 	RuleBuilderController(RulePlaylists playlists, TrackSummaries summaries, RuleBuilderQueries queries,
-			AccountChoice accounts) {
+			AccountChoice accounts, PlaylistService service) {
 		this.playlists = playlists;
+		this.service = service;
 		this.summaries = summaries;
 		this.queries = queries;
 		this.accounts = accounts;
@@ -161,12 +166,63 @@ class RuleBuilderController {
 			.body(stored.document().getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Deletes the rule; {@code unfollow} also removes its playlist from the user's
+	 * Spotify library, otherwise the playlist stays as it is, no longer updated.
+	 */
 	@PostMapping("/playlists/rules/{slug}/delete")
-	String delete(Authentication caller, @RequestParam(required = false) String account, @PathVariable String slug) {
+	String delete(Authentication caller, @RequestParam(required = false) String account, @PathVariable String slug,
+			@RequestParam(defaultValue = "false") boolean unfollow, RedirectAttributes redirect) {
 		Account chosen = this.accounts.choose(caller, account);
-		this.playlists.delete(chosen.id(), slug);
+		try {
+			this.service.deleteRulePlaylist(chosen.id(), slug, unfollow);
+		}
+		catch (SpotifyException | PlaylistActionException ex) {
+			redirect.addFlashAttribute("ruleSlug", slug);
+			redirect.addFlashAttribute("ruleError", "Not deleted: " + ex.getMessage());
+			return "redirect:" + listOf(chosen, slug);
+		}
 		return "redirect:" + UriComponentsBuilder.fromPath("/playlists")
 			.queryParam("account", chosen.spotifyUserId())
+			.encode()
+			.toUriString();
+	}
+
+	/**
+	 * Pushes a saved rule playlist to Spotify now. A first push of an empty result asks
+	 * first: the list shows the question with a button that repeats the push with
+	 * {@code confirmEmpty}.
+	 */
+	@PostMapping("/playlists/rules/{slug}/push")
+	String push(Authentication caller, @RequestParam(required = false) String account, @PathVariable String slug,
+			@RequestParam(defaultValue = "false") boolean confirmEmpty, RedirectAttributes redirect) {
+		Account chosen = this.accounts.choose(caller, account);
+		redirect.addFlashAttribute("ruleSlug", slug);
+		try {
+			PublishOutcome pushed = this.service.pushNow(chosen.id(), slug, confirmEmpty)
+				.orElseThrow(() -> notFound(slug));
+			if (pushed.awaitsConfirmation()) {
+				redirect.addFlashAttribute("ruleConfirmEmpty", true);
+				redirect.addFlashAttribute("ruleMessage",
+						"Nothing matches this rule now: push it anyway to create an empty playlist on Spotify?");
+			}
+			else if (pushed.failed()) {
+				redirect.addFlashAttribute("ruleError", "The push failed: " + pushed.error());
+			}
+			else {
+				redirect.addFlashAttribute("ruleMessage", PlaylistsController.describe(pushed));
+			}
+		}
+		catch (SpotifyException | PlaylistActionException ex) {
+			redirect.addFlashAttribute("ruleError", ex.getMessage());
+		}
+		return "redirect:" + listOf(chosen, slug);
+	}
+
+	private static String listOf(Account account, String slug) {
+		return UriComponentsBuilder.fromPath("/playlists")
+			.queryParam("account", account.spotifyUserId())
+			.fragment("rule-" + slug)
 			.encode()
 			.toUriString();
 	}

@@ -35,10 +35,20 @@ class RulePlaylists {
 
 	private final RuleQueries ruleQueries;
 
+	private final PlaylistsDue due;
+
+	private final PlaylistMappingRepository mappings;
+
+	private final PlaylistCreations creations;
+
 	private final Clock clock;
 
 	RulePlaylists(RulePlaylistRepository repository, RuleSettingsRepository settings, PlaylistQueries builtInQueries,
-			RuleQueries ruleQueries, Clock clock) {
+			RuleQueries ruleQueries, PlaylistsDue due, PlaylistMappingRepository mappings, PlaylistCreations creations,
+			Clock clock) {
+		this.due = due;
+		this.mappings = mappings;
+		this.creations = creations;
 		this.repository = repository;
 		this.settings = settings;
 		this.builtInQueries = builtInQueries;
@@ -52,6 +62,10 @@ class RulePlaylists {
 		this.settings.findAll(account).values().forEach((ruleSettings) -> all.add(builtIn(ruleSettings)));
 		this.repository.findAll(account).forEach((stored) -> all.add(own(stored)));
 		return all;
+	}
+
+	boolean exists(AccountId account, String slug) {
+		return this.repository.find(account, slug).isPresent();
 	}
 
 	Optional<RulePlaylistView> find(AccountId account, String slug) {
@@ -80,6 +94,8 @@ class RulePlaylists {
 		Arrays.stream(SmartPlaylistRule.values()).forEach((builtIn) -> taken.add(builtIn.slug()));
 		String slug = Slugs.unique(rule.name(), taken);
 		this.repository.insert(account, slug, rule.name(), document);
+		// the next cycle's playlists run pushes it
+		this.due.mark(account);
 		return new RulePlaylistView(slug, rule.name(), false, document);
 	}
 
@@ -93,14 +109,23 @@ class RulePlaylists {
 		if (!this.repository.update(account, slug, rule.name(), document)) {
 			throw notFound(slug);
 		}
+		this.due.mark(account);
 		return new RulePlaylistView(slug, rule.name(), false, document);
 	}
 
+	/**
+	 * Deletes the rule and forgets its Spotify playlist (the playlist itself is left as
+	 * it is: see {@link PlaylistService#deleteRulePlaylist}), so a later rule of the same
+	 * name starts a playlist of its own.
+	 */
+	@Transactional
 	void delete(AccountId account, String slug) {
 		refuseBuiltIn(slug);
 		if (!this.repository.delete(account, slug)) {
 			throw notFound(slug);
 		}
+		this.mappings.forget(account, slug);
+		this.creations.forget(account, slug);
 	}
 
 	/**

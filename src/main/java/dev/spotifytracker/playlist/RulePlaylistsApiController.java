@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.spotifytracker.account.Account;
 import dev.spotifytracker.account.AccountChoice;
 import dev.spotifytracker.account.AccountService;
+import dev.spotifytracker.spotify.SpotifyException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,15 +44,18 @@ class RulePlaylistsApiController {
 
 	private final RulePlaylists playlists;
 
+	private final PlaylistService service;
+
 	private final AccountChoice choice;
 
 	private final AccountService accounts;
 
 	private final JsonMapper json;
 
-	RulePlaylistsApiController(RulePlaylists playlists, AccountChoice choice, AccountService accounts,
-			JsonMapper json) {
+	RulePlaylistsApiController(RulePlaylists playlists, PlaylistService service, AccountChoice choice,
+			AccountService accounts, JsonMapper json) {
 		this.playlists = playlists;
+		this.service = service;
 		this.choice = choice;
 		this.accounts = accounts;
 		this.json = json;
@@ -83,11 +87,22 @@ class RulePlaylistsApiController {
 		return body(this.playlists.update(account(caller, account).id(), slug, required(document)));
 	}
 
+	/**
+	 * Deletes the rule playlist; its Spotify playlist is kept (no longer updated) unless
+	 * {@code unfollow=true} removes it from the user's Spotify library. 502 when that
+	 * failed: then nothing is deleted.
+	 */
 	@DeleteMapping("/{slug}")
-	ResponseEntity<Void> delete(@PathVariable String slug, @RequestParam(required = false) String account,
-			Authentication caller) {
-		this.playlists.delete(account(caller, account).id(), slug);
+	ResponseEntity<Void> delete(@PathVariable String slug, @RequestParam(defaultValue = "false") boolean unfollow,
+			@RequestParam(required = false) String account, Authentication caller) {
+		this.service.deleteRulePlaylist(account(caller, account).id(), slug, unfollow);
 		return ResponseEntity.noContent().build();
+	}
+
+	@ExceptionHandler(SpotifyException.class)
+	ResponseEntity<ErrorBody> spotifyFailed(SpotifyException ex) {
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+			.body(new ErrorBody("Spotify did not do it, nothing was changed: " + ex.getMessage(), null));
 	}
 
 	@GetMapping("/{slug}/preview")
@@ -95,6 +110,35 @@ class RulePlaylistsApiController {
 			Authentication caller) {
 		Account chosen = account(caller, account);
 		return this.playlists.preview(chosen.id(), slug, zone(chosen));
+	}
+
+	/**
+	 * Pushes the playlist to Spotify now (a built-in or a rule playlist): 200 with what
+	 * the push did; 409 when a first push would create an empty playlist (repeat with
+	 * {@code confirmEmpty=true}) or a playlists run of the account is going on; 502 when
+	 * a Spotify call failed (the next push replaces the playlist in full).
+	 */
+	@PostMapping("/{slug}/push")
+	ResponseEntity<Map<String, Object>> push(@PathVariable String slug,
+			@RequestParam(defaultValue = "false") boolean confirmEmpty, @RequestParam(required = false) String account,
+			Authentication caller) {
+		PublishOutcome outcome = this.service.pushNow(account(caller, account).id(), slug, confirmEmpty)
+			.orElseThrow(() -> notFound(slug));
+		Map<String, Object> body = outcome.toDetail();
+		if (outcome.awaitsConfirmation()) {
+			body.put("error", "The playlist's result is empty: push again with confirmEmpty=true "
+					+ "to create an empty playlist on Spotify.");
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+		}
+		if (outcome.failed()) {
+			return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(body);
+		}
+		return ResponseEntity.ok(body);
+	}
+
+	@ExceptionHandler(PlaylistActionException.class)
+	ResponseEntity<ErrorBody> busy(PlaylistActionException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(ex.getMessage(), null));
 	}
 
 	@ExceptionHandler(InvalidRuleException.class)

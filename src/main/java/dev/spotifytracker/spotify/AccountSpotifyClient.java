@@ -9,6 +9,7 @@ import dev.spotifytracker.spotify.SpotifyCallExecutor.SpotifyCall;
 import dev.spotifytracker.spotify.request.AddPlaylistItemsRequest;
 import dev.spotifytracker.spotify.request.CreatePlaylistRequest;
 import dev.spotifytracker.spotify.request.GetPlaylistItemsRequest;
+import dev.spotifytracker.spotify.request.RemoveFromLibraryRequest;
 import dev.spotifytracker.spotify.request.RemovePlaylistItemsRequest;
 import dev.spotifytracker.spotify.request.ReplacePlaylistItemsRequest;
 import se.michaelthelin.spotify.SpotifyApi;
@@ -191,6 +192,17 @@ final class AccountSpotifyClient implements SpotifyClient {
 					.build()
 					.execute(),
 				SpotifyJson::snapshotId);
+	}
+
+	@Override
+	public void removePlaylistFromLibrary(String playlistId) {
+		SpotifyEndpoints.requireId(playlistId, "playlist");
+		call("DELETE /v1/me/library",
+				(token) -> lib(new RemoveFromLibraryRequest.Builder(token))
+					.uris(List.of("spotify:playlist:" + playlistId))
+					.build()
+					.execute(),
+				(json) -> null);
 	}
 
 	private <T> T call(String endpoint, SpotifyCall call, Function<JsonNode, T> reader) {

@@ -68,4 +68,10 @@ public interface SpotifyClient {
 	 */
 	String removePlaylistItems(String playlistId, List<String> uris);
 
+	/**
+	 * Removes the playlist from the user's library (for a playlist of the user's own, as
+	 * near to deleting it as Spotify allows): {@code DELETE /v1/me/library}.
+	 */
+	void removePlaylistFromLibrary(String playlistId);
+
 }

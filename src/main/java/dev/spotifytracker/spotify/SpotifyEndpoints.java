@@ -16,7 +16,7 @@ final class SpotifyEndpoints {
 	private static final Set<String> ALLOWED = Set.of("GET /v1/me", "GET /v1/me/albums", "GET /v1/albums/{id}/tracks",
 			"GET /v1/me/tracks", "GET /v1/tracks/{id}", "GET /v1/me/player/recently-played", "GET /v1/me/playlists",
 			"POST /v1/me/playlists", "GET /v1/playlists/{id}/items", "PUT /v1/playlists/{id}/items",
-			"POST /v1/playlists/{id}/items", "DELETE /v1/playlists/{id}/items");
+			"POST /v1/playlists/{id}/items", "DELETE /v1/playlists/{id}/items", "DELETE /v1/me/library");
 
 	/** Path segments after which the next segment is an id. */
 	private static final Set<String> COLLECTIONS = Set.of("albums", "artists", "audiobooks", "chapters", "episodes",

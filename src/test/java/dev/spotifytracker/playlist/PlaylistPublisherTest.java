@@ -440,7 +440,7 @@ class PlaylistPublisherTest {
 		assertThatExceptionOfType(SpotifyAccountOnHoldException.class).isThrownBy(() -> this.playlistsJob.run(context));
 
 		assertThat(mapping(NEVER_PLAYED).status()).isEqualTo(MappingStatus.INCOMPLETE);
-		assertThat(this.mappings.find(this.library.account(), PLAYED_ONCE)).isEmpty();
+		assertThat(this.mappings.find(this.library.account(), PLAYED_ONCE.slug())).isEmpty();
 		assertThat(details(context)).singleElement()
 			.satisfies((detail) -> assertThat(detail).containsEntry("change", "failed"));
 
@@ -511,7 +511,7 @@ class PlaylistPublisherTest {
 		assertThat(details(context)).extracting((detail) -> detail.get("slug")).containsExactly("played-once");
 		assertThat(playlistUris(NEVER_PLAYED)).isEqualTo(before).hasSize(5);
 		assertThat(this.alice.playlists()).hasSize(2);
-		assertThat(this.mappings.find(this.library.account(), MOST_PLAYED)).isEmpty();
+		assertThat(this.mappings.find(this.library.account(), MOST_PLAYED.slug())).isEmpty();
 	}
 
 	@Test
@@ -566,7 +566,7 @@ class PlaylistPublisherTest {
 		assertThatExceptionOfType(PlaylistActionException.class)
 			.isThrownBy(() -> this.service.link(this.library.account(), NEVER_PLAYED, hidden.id()))
 			.withMessageContaining("not in your Spotify library");
-		assertThat(this.mappings.find(this.library.account(), NEVER_PLAYED)).isEmpty();
+		assertThat(this.mappings.find(this.library.account(), NEVER_PLAYED.slug())).isEmpty();
 	}
 
 	@Test
@@ -616,7 +616,7 @@ class PlaylistPublisherTest {
 	}
 
 	private PlaylistMapping mapping(SmartPlaylistRule rule) {
-		return this.mappings.find(this.library.account(), rule).orElseThrow();
+		return this.mappings.find(this.library.account(), rule.slug()).orElseThrow();
 	}
 
 	private List<String> playlistUris(SmartPlaylistRule rule) {

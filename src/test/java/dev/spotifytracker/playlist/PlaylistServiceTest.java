@@ -205,8 +205,9 @@ class PlaylistServiceTest {
 	void aPreviewShowsWhatTheNextPushWouldAddAndRemove() {
 		TestLibrary library = aLibrary(this.jdbc, "alice").savedAlbum("A", daysAgo(3), "a1", "a2", "a3")
 			.played("a3", daysAgo(1));
-		this.mappings.saveCreated(library.account(), NEVER_PLAYED, "Never Played", "p".repeat(22), "s1", this.now);
-		this.mappings.savePushed(library.account(), NEVER_PLAYED, List.of(id("a2"), id("a3")), "s2", this.now);
+		this.mappings.saveCreated(library.account(), NEVER_PLAYED.slug(), "Never Played", "p".repeat(22), "s1",
+				this.now);
+		this.mappings.savePushed(library.account(), NEVER_PLAYED.slug(), List.of(id("a2"), id("a3")), "s2", this.now);
 
 		PlaylistPreview preview = this.service.preview(library.account(), NEVER_PLAYED);
 
@@ -221,8 +222,9 @@ class PlaylistServiceTest {
 	@Test
 	void aPreviewOfAPlaylistTheUserRemovedPlansNothing() {
 		TestLibrary library = aLibrary(this.jdbc, "alice").savedAlbum("A", daysAgo(3), "a1");
-		this.mappings.saveCreated(library.account(), NEVER_PLAYED, "Never Played", "p".repeat(22), "s1", this.now);
-		this.mappings.markRemoved(library.account(), NEVER_PLAYED);
+		this.mappings.saveCreated(library.account(), NEVER_PLAYED.slug(), "Never Played", "p".repeat(22), "s1",
+				this.now);
+		this.mappings.markRemoved(library.account(), NEVER_PLAYED.slug());
 
 		PlaylistPreview preview = this.service.preview(library.account(), NEVER_PLAYED);
 

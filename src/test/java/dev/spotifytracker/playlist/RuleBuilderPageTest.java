@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,6 +177,70 @@ class RuleBuilderPageTest {
 	void anUnknownRuleIsA404Page() throws Exception {
 		this.mvc.perform(get("/playlists/rules/nothing-here/edit").with(Viewers.signedInAs("alice")))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void pushingAnEmptyRuleTheFirstTimeAsksForConfirmationAndCreatesNothing() throws Exception {
+		this.jdbc.sql("""
+				insert into rule_playlists (account_id, slug, name, document)
+				select id, 'nothing-yet', 'Nothing yet', :document from accounts where spotify_user_id = 'alice'
+				""")
+			.param("document",
+					"{\"name\": \"Nothing yet\", \"conditions\": [{\"field\": \"plays\", \"op\": \"gte\", \"value\": 100}]}")
+			.update();
+
+		MvcResult pushed = this.mvc
+			.perform(post("/playlists/rules/nothing-yet/push").with(Viewers.signedInAs("alice")).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("/playlists?account=alice#rule-nothing-yet"))
+			.andReturn();
+
+		this.mvc.perform(get("/playlists").with(Viewers.signedInAs("alice")).flashAttrs(pushed.getFlashMap()))
+			.andExpect(xpath("//li[@id='rule-nothing-yet']//p[@role='status']").string(containsString("anyway")))
+			.andExpect(xpath("//button[@id='push-empty-nothing-yet']").exists());
+		assertThat(this.jdbc.sql("select count(*) from playlist_mappings").query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void aSavedRuleOffersAPushOnItsBuilderPageAndOnTheList() throws Exception {
+		this.mvc
+			.perform(form().param("name", "Played Joni")
+				.param("n.0.kind", "test")
+				.param("n.0.field", "artist")
+				.param("n.0.op", "eq")
+				.param("n.0.value", "Joni Mitchell")
+				.param("action", "save"))
+			.andExpect(status().is3xxRedirection());
+
+		this.mvc.perform(get("/playlists/rules/played-joni/edit").with(Viewers.signedInAs("alice")))
+			.andExpect(xpath("//form[@id='push-form']/@action")
+				.string(containsString("/playlists/rules/played-joni/push")));
+		this.mvc.perform(get("/playlists").with(Viewers.signedInAs("alice")))
+			.andExpect(xpath("//button[@id='push-played-joni']").exists());
+	}
+
+	@Test
+	void deletingARulePlaylistWithASpotifyPlaylistAsksToKeepOrUnfollowIt() throws Exception {
+		this.jdbc.sql("""
+				insert into rule_playlists (account_id, slug, name, document)
+				select id, 'mine', 'Mine', '{"name": "Mine"}' from accounts where spotify_user_id = 'alice'
+				""").update();
+		this.jdbc.sql("""
+				insert into playlist_mappings (account_id, slug, name, spotify_playlist_id)
+				select id, 'mine', 'Mine', 'p000000000000000000001' from accounts where spotify_user_id = 'alice'
+				""").update();
+
+		this.mvc.perform(get("/playlists").with(Viewers.signedInAs("alice")))
+			.andExpect(xpath("//button[@id='delete-keep-mine']/@value").string("false"))
+			.andExpect(xpath("//button[@id='delete-unfollow-mine']/@value").string("true"));
+		this.mvc
+			.perform(post("/playlists/rules/mine/delete").param("unfollow", "false")
+				.with(Viewers.signedInAs("alice"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(storedRules()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from playlist_mappings").query(Integer.class).single()).isZero();
 	}
 
 	private MockHttpServletRequestBuilder form() {

@@ -187,6 +187,28 @@ class RulePlaylistsApiTest {
 		return this.jdbc.sql("select count(*) from rule_playlists").query(Long.class).single();
 	}
 
+	@Test
+	void pushingAnEmptyRuleTheFirstTimeIsAConflictUntilConfirmed() {
+		send("POST", "/api/playlists", """
+				{"name": "Nothing yet", "conditions": [{"field": "plays", "op": "gte", "value": 100}]}""");
+
+		HttpResponse<String> unconfirmed = send("POST", "/api/playlists/nothing-yet/push", null);
+
+		assertThat(unconfirmed.statusCode()).as(unconfirmed.body()).isEqualTo(409);
+		JsonNode body = this.json.readTree(unconfirmed.body());
+		assertThat(body.get("change").asString()).isEqualTo("unconfirmed");
+		assertThat(body.get("error").asString()).contains("confirmEmpty=true");
+		assertThat(this.jdbc.sql("select count(*) from playlist_mappings").query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void pushingAnUnknownPlaylistIsNotFound() {
+		HttpResponse<String> pushed = send("POST", "/api/playlists/no-such-rule/push", null);
+
+		assertThat(pushed.statusCode()).isEqualTo(404);
+		assertThat(this.json.readTree(pushed.body()).get("error").asString()).contains("no-such-rule");
+	}
+
 	private HttpResponse<String> send(String method, String path, String body) {
 		return send(method, path, body, "Bearer " + API_TOKEN);
 	}

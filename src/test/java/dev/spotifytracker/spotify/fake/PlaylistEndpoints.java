@@ -40,7 +40,35 @@ final class PlaylistEndpoints {
 			.serve("GET", "/v1/playlists/{id}/items", this::items)
 			.serve("PUT", "/v1/playlists/{id}/items", this::replace)
 			.serve("POST", "/v1/playlists/{id}/items", this::add)
-			.serve("DELETE", "/v1/playlists/{id}/items", this::remove);
+			.serve("DELETE", "/v1/playlists/{id}/items", this::remove)
+			.serve("DELETE", "/v1/me/library", this::removeFromLibrary);
+	}
+
+	/**
+	 * {@code DELETE /v1/me/library?uris=...}: Development Mode's replacement of the
+	 * unfollow endpoints (1 to 40 uris). The simulator serves playlist uris only: the
+	 * tracker removes nothing else.
+	 */
+	SimResponse removeFromLibrary(ApiRequest request) {
+		String uris = request.param("uris");
+		if (uris == null || uris.isBlank()) {
+			throw request.violation(400, "Missing uris", "no uris query parameter");
+		}
+		String[] each = uris.split(",");
+		if (each.length > 40) {
+			throw request.violation(400, "Too many uris", each.length + " uris, at most 40");
+		}
+		for (String uri : each) {
+			if (!uri.matches("spotify:playlist:[0-9A-Za-z]{22}")) {
+				throw request.violation(400, "Unsupported uri", "the simulator removes playlists only: " + uri);
+			}
+		}
+		// as the unfollow endpoint it replaces: removing a playlist of one's own
+		request.requireScope("playlist-modify-private");
+		for (String uri : each) {
+			request.user().removePlaylistFromLibrary(uri.substring("spotify:playlist:".length()));
+		}
+		return SimResponse.json(200, java.util.Map.of());
 	}
 
 	SimResponse myPlaylists(ApiRequest request) {

@@ -322,6 +322,7 @@ public final class SpotifySimulator implements AutoCloseable {
 			.removed("GET", "/v1/artists")
 			.removed("PUT|DELETE", "/v1/me/tracks")
 			.removed("PUT|DELETE", "/v1/me/albums")
+			.removed("PUT|DELETE", "/v1/playlists/{id}/followers")
 			.removed("*", "/v1/recommendations")
 			.removed("*", "/v1/recommendations/available-genre-seeds")
 			.removed("*", "/v1/audio-features")
