@@ -63,7 +63,7 @@ class PlaylistPlacesTest {
 		pushed(MOST_PLAYED, id("a2"), id("a1"), id("a3"));
 		pushed(NEVER_PLAYED, id("a4"));
 		pushed(PLAYED_ONCE, id("a1"));
-		this.mappings.markRemoved(this.alice.account(), PLAYED_ONCE);
+		this.mappings.markRemoved(this.alice.account(), PLAYED_ONCE.slug());
 		this.service.updateSettings(this.alice.account(), OLDEST_PLAYED, false, 1000, null);
 
 		// when
@@ -89,10 +89,10 @@ class PlaylistPlacesTest {
 
 	@Test
 	void aLinkedPlaylistNotPushedYetIsUnknownAndAnotherAccountsPushesDoNotCount() {
-		this.mappings.saveLinked(this.alice.account(), MOST_PLAYED, "Most Played", "users-own", "s1", this.now);
+		this.mappings.saveLinked(this.alice.account(), MOST_PLAYED.slug(), "Most Played", "users-own", "s1", this.now);
 		TestLibrary bob = this.alice.anotherAccount("bob");
-		this.mappings.saveCreated(bob.account(), NEVER_PLAYED, "Never Played", "bobs-id", "s1", this.now);
-		this.mappings.savePushed(bob.account(), NEVER_PLAYED, List.of(id("a1")), "s2", this.now);
+		this.mappings.saveCreated(bob.account(), NEVER_PLAYED.slug(), "Never Played", "bobs-id", "s1", this.now);
+		this.mappings.savePushed(bob.account(), NEVER_PLAYED.slug(), List.of(id("a1")), "s2", this.now);
 
 		List<PlaylistPlace> places = this.places.of(this.alice.account(), id("a1"));
 
@@ -120,8 +120,9 @@ class PlaylistPlacesTest {
 	}
 
 	private void pushed(SmartPlaylistRule rule, String... tracks) {
-		this.mappings.saveCreated(this.alice.account(), rule, rule.displayName(), rule.slug() + "-id", "s1", this.now);
-		this.mappings.savePushed(this.alice.account(), rule, List.of(tracks), "s2", this.now);
+		this.mappings.saveCreated(this.alice.account(), rule.slug(), rule.displayName(), rule.slug() + "-id", "s1",
+				this.now);
+		this.mappings.savePushed(this.alice.account(), rule.slug(), List.of(tracks), "s2", this.now);
 	}
 
 }
