@@ -78,16 +78,7 @@ public final class DashboardBenchmark {
 		int port = freePort();
 		ConfigurableApplicationContext app = SpringApplication.from(SpotifyTrackerApplication::main)
 			.with(ServerTiming.class)
-			.run("--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
-					"--spring.datasource.username=" + database.username(),
-					"--spring.datasource.password=" + database.password(),
-					"--tracker.security.app-secret=benchmark-secret", "--tracker.jobs.schedules-enabled=false",
-					"--tracker.spotify.api-base-url=" + spotify.baseUrl(),
-					"--tracker.spotify.accounts-base-url=" + spotify.baseUrl(),
-					"--tracker.spotify.client-id=" + spotify.clientId(),
-					"--tracker.spotify.client-secret=" + spotify.clientSecret(),
-					"--tracker.spotify.redirect-uri=http://127.0.0.1:" + port + "/callback",
-					"--logging.level.root=warn")
+			.run(BenchmarkApp.arguments(database, spotify, port))
 			.getApplicationContext();
 		try {
 			JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
