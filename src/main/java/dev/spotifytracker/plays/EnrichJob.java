@@ -26,6 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * budget, shared among the accounts, so the import's catalogue fills in over days without
  * starving the sync. A 404 marks the track as no longer known to Spotify; a 429 or a
  * server error stops the run and leaves the rest for the next one.
+ * <p>
+ * The length it learns changes no play rollup: a stub's plays all know how long they
+ * lasted (an export row always has {@code ms_played}, and a polled play merged with one
+ * gains it), and a polled play's track is saved with its length before the play is
+ * stored, so no play's time or start waits on the enrichment.
  */
 @Component
 class EnrichJob implements Job {

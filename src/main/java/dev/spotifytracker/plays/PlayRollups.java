@@ -24,9 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the play rollups ({@code play_days}, {@code play_hours}, {@code play_sessions},
- * {@code play_tracks}, published as {@code play_day_figures}, {@code play_hour_figures},
- * {@code play_session_spans}, {@code play_track_figures} and {@code play_rollup_zones})
- * equal to what {@code counted_plays} says, so the stats need not read every play.
+ * {@code play_tracks}, {@code play_track_counts}, published as {@code play_day_figures},
+ * {@code play_hour_figures}, {@code play_session_spans}, {@code play_track_figures},
+ * {@code track_play_counts} and {@code play_rollup_zones}) equal to what
+ * {@code counted_plays} says, so the stats need not read every play.
  * <p>
  * Whoever changes which plays count calls it <em>in the same transaction</em> as the
  * change (it refuses to run outside one):
@@ -40,9 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * import (cheaper than a change spanning years).</li>
  * </ul>
  * An account without rollups, or with rollups in another zone than its own, is rebuilt on
- * its next change; until then the report reads the raw plays. Concurrent maintenance of
- * one account waits on a transaction-scoped advisory lock, so a rebuild and a poll cannot
- * interleave.
+ * its next change; until then the report, and {@code track_play_counts}, read the raw
+ * plays. Concurrent maintenance of one account waits on a transaction-scoped advisory
+ * lock, so a rebuild and a poll cannot interleave.
  */
 @Component
 public class PlayRollups {
@@ -126,7 +127,8 @@ public class PlayRollups {
 	}
 
 	private void rebuildLocked(AccountId account, ZoneId zone) {
-		for (String table : new String[] { "play_days", "play_hours", "play_sessions", "play_tracks" }) {
+		for (String table : new String[] { "play_days", "play_hours", "play_sessions", "play_tracks",
+				"play_track_counts" }) {
 			this.jdbc.sql("delete from " + table + " where account_id = ?").param(account.value()).update();
 		}
 		this.jdbc.sql("""
@@ -136,11 +138,7 @@ public class PlayRollups {
 		Instant from = Instant.parse("1900-01-01T00:00:00Z");
 		Instant last = Instant.parse("3000-01-01T00:00:00Z");
 		insertDays(account, zone, from, last);
-		this.jdbc.sql("""
-				insert into play_tracks (account_id, track_id, plays, ms, first_day, last_day)
-				select account_id, track_id, sum(plays), sum(ms), min(day), max(day) from play_days
-				where account_id = ? group by account_id, track_id
-				""").param(account.value()).update();
+		insertTracks(account, null);
 		insertSessions(account, zone, from, last);
 	}
 
@@ -164,22 +162,50 @@ public class PlayRollups {
 			return;
 		}
 		SqlArrayValue ids = new SqlArrayValue("text", tracks.toArray());
-		this.jdbc.sql("delete from play_tracks where account_id = :account and track_id = any(:tracks)")
-			.param("account", account.value())
-			.param("tracks", ids)
-			.update();
-		this.jdbc.sql("""
+		for (String table : new String[] { "play_tracks", "play_track_counts" }) {
+			this.jdbc.sql("delete from " + table + " where account_id = :account and track_id = any(:tracks)")
+				.param("account", account.value())
+				.param("tracks", ids)
+				.update();
+		}
+		insertTracks(account, ids);
+	}
+
+	/**
+	 * Totals the days of the given tracks (all: {@code null}) into both per-track
+	 * rollups, in one read of the days.
+	 */
+	private void insertTracks(AccountId account, SqlArrayValue tracks) {
+		JdbcClient.StatementSpec insert = this.jdbc.sql("""
+				with t as (
+				  select track_id, sum(plays) as plays, sum(ms) as ms, min(day) as first_day, max(day) as last_day,
+				         min(first_played_at) as first_played_at, max(last_played_at) as last_played_at
+				  from play_days
+				  where account_id = :account%s
+				  group by track_id
+				), counts as (
+				  insert into play_track_counts (account_id, track_id, plays, first_played_at, last_played_at)
+				  select :account, track_id, plays, first_played_at, last_played_at from t
+				)
 				insert into play_tracks (account_id, track_id, plays, ms, first_day, last_day)
-				select account_id, track_id, sum(plays), sum(ms), min(day), max(day) from play_days
-				where account_id = :account and track_id = any(:tracks) group by account_id, track_id
-				""").param("account", account.value()).param("tracks", ids).update();
+				select :account, track_id, plays, ms, first_day, last_day from t
+				""".formatted((tracks != null) ? " and track_id = any(:tracks)" : ""))
+			.param("account", account.value());
+		if (tracks != null) {
+			insert = insert.param("tracks", tracks);
+		}
+		insert.update();
 	}
 
 	private void insertDays(AccountId account, ZoneId zone, Instant from, Instant last) {
-		timed(TIMED_PLAYS + """
-				insert into play_days (account_id, day, track_id, plays, ms)
-				select :account, p.local_start::date, p.track_id, count(*), sum(p.ms) from p group by 2, 3
-				""", account, zone, from, last).update();
+		timed(TIMED_PLAYS
+				+ """
+						insert into play_days (account_id, day, track_id, plays, ms, first_played_at, last_played_at)
+						select :account, p.local_start::date, p.track_id, count(*), sum(p.ms), min(p.played_at), max(p.played_at)
+						from p group by 2, 3
+						""",
+				account, zone, from, last)
+			.update();
 		timed(TIMED_PLAYS + """
 				insert into play_hours (account_id, day, hour, plays, ms, estimated_ms)
 				select :account, p.local_start::date, extract(hour from p.local_start)::smallint, count(*), sum(p.ms),

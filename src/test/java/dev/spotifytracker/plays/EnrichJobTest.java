@@ -44,6 +44,15 @@ class EnrichJobTest extends SyncIntegrationTest {
 	@Autowired
 	private PlatformTransactionManager transactions;
 
+	@Autowired
+	private ImportRepository imports;
+
+	@Autowired
+	private ImportBatchWriter writer;
+
+	@Autowired
+	private PlayRollups rollups;
+
 	@Test
 	void eachStubIsAskedAboutOnceAndFilledInWithWhatSpotifySays() {
 		// given: three tracks Spotify knows and one it does not, known only from an
@@ -72,6 +81,50 @@ class EnrichJobTest extends SyncIntegrationTest {
 		assertThat(catalogRow(UNKNOWN_ID).get("not_found_at")).isNotNull();
 		assertThat(this.queue.size(account)).isZero();
 		assertThat(job("enrich").notNeeded(account)).isPresent();
+	}
+
+	@Test
+	void learningAStubsLengthChangesNoRollupBecauseEveryPlayOfAStubKnowsHowLongItLasted() {
+		// given: a stub played through the import (its rows carry ms_played), rollups
+		// built
+		AccountId account = account("dave");
+		SimTrack track = sim.catalog().newAlbum("Album", 1).tracks().get(0);
+		long importId = this.imports.create(account, "export.zip", null);
+		RawRow row = new RawRow("Streaming_History_Audio_2025.json", 0, false, Instant.parse("2025-06-01T09:00:00Z"),
+				95_000, track.id(), "Heard", "Someone", "Some Album", "clickrow", "trackdone", false, false, false,
+				null, false);
+		this.writer.write(account, importId, 30_000, List.of(row), 1, 0, Map.of(row.member(), 1),
+				Map.of(row.member(), row.format()));
+		List<String> before = rollupRows(account);
+
+		// when: the enrichment learns the track's length
+		new TestJobContextRun(account).run(job("enrich"));
+
+		// then: the track has its length, and no rollup figure moved (a rebuild agrees)
+		assertThat(catalogRow(track.id())).containsEntry("duration_ms", track.durationMs());
+		assertThat(track.durationMs()).isNotEqualTo(95_000);
+		assertThat(this.jdbc.sql("""
+				select count(*) from counted_plays cp join catalog_tracks ct on ct.track_id = cp.track_id
+				where ct.is_stub and cp.ms_played is null
+				""").query(Integer.class).single()).isZero();
+		assertThat(rollupRows(account)).isEqualTo(before).anyMatch((hour) -> hour.endsWith(" 1 95000 0"));
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> this.rollups.rebuild(account));
+		assertThat(rollupRows(account)).isEqualTo(before);
+	}
+
+	private List<String> rollupRows(AccountId account) {
+		List<String> rows = new java.util.ArrayList<>(this.jdbc.sql("""
+				select concat_ws(' ', day, hour, plays, ms, estimated_ms) from play_hours where account_id = ?
+				order by day, hour
+				""").param(account.value()).query(String.class).list());
+		rows.addAll(this.jdbc.sql("""
+				select concat_ws(' ', track_id, plays, ms) from play_tracks where account_id = ? order by track_id
+				""").param(account.value()).query(String.class).list());
+		rows.addAll(this.jdbc.sql("""
+				select concat_ws(' ', started_at, ended_at, plays) from play_sessions where account_id = ?
+				order by started_at
+				""").param(account.value()).query(String.class).list());
+		return rows;
 	}
 
 	@Test

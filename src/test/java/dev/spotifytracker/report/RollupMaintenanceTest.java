@@ -64,6 +64,7 @@ class RollupMaintenanceTest extends ReportTestSupport {
 
 		storeInBatches(ordered);
 
+		assertThat(trackPlayCounts()).isEqualTo(countedPlaysPerTrack());
 		assertThat(snapshot()).isEqualTo(rebuiltSnapshot());
 	}
 
@@ -79,6 +80,7 @@ class RollupMaintenanceTest extends ReportTestSupport {
 		storeInBatches(rest);
 		storeInBatches(bySession);
 
+		assertThat(trackPlayCounts()).isEqualTo(countedPlaysPerTrack());
 		assertThat(snapshot()).isEqualTo(rebuiltSnapshot());
 	}
 
@@ -96,6 +98,7 @@ class RollupMaintenanceTest extends ReportTestSupport {
 			this.rollups.changed(this.account, from, to);
 		});
 
+		assertThat(trackPlayCounts()).isEqualTo(countedPlaysPerTrack());
 		assertThat(snapshot()).isEqualTo(rebuiltSnapshot());
 	}
 
@@ -127,6 +130,7 @@ class RollupMaintenanceTest extends ReportTestSupport {
 		this.accounts.changeTimeZone(new TestingAuthenticationToken("alice", null, "ROLE_OWNER"), "UTC");
 
 		assertThat(this.rollupQueries.builtIn(utc)).isTrue();
+		assertThat(trackPlayCounts()).isEqualTo(countedPlaysPerTrack());
 		assertThat(this.stats.clock(utc))
 			.isDeepEqualTo(new StatsOracle(this.history, ZoneId.of("UTC"), null, null).clock());
 	}
@@ -156,10 +160,10 @@ class RollupMaintenanceTest extends ReportTestSupport {
 
 	private List<String> snapshot() {
 		List<String> rows = new ArrayList<>();
-		rows.addAll(
-				this.jdbc.sql("select concat_ws(' ', day, track_id, plays, ms) from play_days order by day, track_id")
-					.query(String.class)
-					.list());
+		rows.addAll(this.jdbc.sql("""
+				select concat_ws(' ', day, track_id, plays, ms, first_played_at, last_played_at) from play_days
+				order by day, track_id
+				""").query(String.class).list());
 		rows.addAll(this.jdbc
 			.sql("select concat_ws(' ', day, hour, plays, ms, estimated_ms) from play_hours order by day, hour")
 			.query(String.class)
@@ -172,7 +176,27 @@ class RollupMaintenanceTest extends ReportTestSupport {
 			.sql("select concat_ws(' ', track_id, plays, ms, first_day, last_day) from play_tracks order by track_id")
 			.query(String.class)
 			.list());
+		rows.addAll(this.jdbc.sql("""
+				select concat_ws(' ', track_id, plays, first_played_at, last_played_at) from play_track_counts
+				order by track_id
+				""").query(String.class).list());
 		return rows;
+	}
+
+	/** What the read model says, per track. */
+	private List<String> trackPlayCounts() {
+		return this.jdbc.sql("""
+				select concat_ws(' ', track_id, plays, first_played_at, last_played_at) from track_play_counts
+				where account_id = ? order by track_id
+				""").param(this.account.value()).query(String.class).list();
+	}
+
+	/** The same, aggregated from the counted plays as V5 did. */
+	private List<String> countedPlaysPerTrack() {
+		return this.jdbc.sql("""
+				select concat_ws(' ', track_id, count(*), min(played_at), max(played_at)) from counted_plays
+				where account_id = ? group by track_id order by track_id
+				""").param(this.account.value()).query(String.class).list();
 	}
 
 }
