@@ -24,10 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the play rollups ({@code play_days}, {@code play_hours}, {@code play_sessions},
- * {@code play_tracks}, {@code play_track_counts}, published as {@code play_day_figures},
- * {@code play_hour_figures}, {@code play_session_spans}, {@code play_track_figures},
- * {@code track_play_counts} and {@code play_rollup_zones}) equal to what
- * {@code counted_plays} says, so the stats need not read every play.
+ * {@code play_tracks}, published as {@code play_day_figures}, {@code play_hour_figures},
+ * {@code play_session_spans}, {@code play_track_figures}, {@code track_play_counts} and
+ * {@code play_rollup_zones}) equal to what {@code counted_plays} says, so the stats need
+ * not read every play.
  * <p>
  * Whoever changes which plays count calls it <em>in the same transaction</em> as the
  * change (it refuses to run outside one):
@@ -127,8 +127,7 @@ public class PlayRollups {
 	}
 
 	private void rebuildLocked(AccountId account, ZoneId zone) {
-		for (String table : new String[] { "play_days", "play_hours", "play_sessions", "play_tracks",
-				"play_track_counts" }) {
+		for (String table : new String[] { "play_days", "play_hours", "play_sessions", "play_tracks" }) {
 			this.jdbc.sql("delete from " + table + " where account_id = ?").param(account.value()).update();
 		}
 		this.jdbc.sql("""
@@ -162,33 +161,25 @@ public class PlayRollups {
 			return;
 		}
 		SqlArrayValue ids = new SqlArrayValue("text", tracks.toArray());
-		for (String table : new String[] { "play_tracks", "play_track_counts" }) {
-			this.jdbc.sql("delete from " + table + " where account_id = :account and track_id = any(:tracks)")
-				.param("account", account.value())
-				.param("tracks", ids)
-				.update();
-		}
+		this.jdbc.sql("delete from play_tracks where account_id = :account and track_id = any(:tracks)")
+			.param("account", account.value())
+			.param("tracks", ids)
+			.update();
 		insertTracks(account, ids);
 	}
 
 	/**
-	 * Totals the days of the given tracks (all: {@code null}) into both per-track
-	 * rollups, in one read of the days.
+	 * Totals the days of the given tracks (all: {@code null}) into the per-track rollup.
 	 */
 	private void insertTracks(AccountId account, SqlArrayValue tracks) {
 		JdbcClient.StatementSpec insert = this.jdbc.sql("""
-				with t as (
-				  select track_id, sum(plays) as plays, sum(ms) as ms, min(day) as first_day, max(day) as last_day,
-				         min(first_played_at) as first_played_at, max(last_played_at) as last_played_at
-				  from play_days
-				  where account_id = :account%s
-				  group by track_id
-				), counts as (
-				  insert into play_track_counts (account_id, track_id, plays, first_played_at, last_played_at)
-				  select :account, track_id, plays, first_played_at, last_played_at from t
-				)
-				insert into play_tracks (account_id, track_id, plays, ms, first_day, last_day)
-				select :account, track_id, plays, ms, first_day, last_day from t
+				insert into play_tracks (account_id, track_id, plays, ms, first_day, last_day, first_played_at,
+				                         last_played_at)
+				select :account, track_id, sum(plays), sum(ms), min(day), max(day), min(first_played_at),
+				       max(last_played_at)
+				from play_days
+				where account_id = :account%s
+				group by track_id
 				""".formatted((tracks != null) ? " and track_id = any(:tracks)" : ""))
 			.param("account", account.value());
 		if (tracks != null) {

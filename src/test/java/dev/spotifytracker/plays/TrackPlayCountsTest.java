@@ -174,7 +174,7 @@ class TrackPlayCountsTest {
 
 		// then: the half that counts plays ran for no play
 		assertThat(plan).doesNotContainPattern("Scan .*on plays[^\\n]*\\(actual rows=[1-9]");
-		assertThat(plan).contains("play_track_counts");
+		assertThat(plan).contains("play_tracks");
 	}
 
 	private void assertTheRollupIsExact() {

@@ -172,13 +172,9 @@ class RollupMaintenanceTest extends ReportTestSupport {
 				"select concat_ws(' ', started_at, last_started_at, ended_at, plays) from play_sessions order by started_at")
 			.query(String.class)
 			.list());
-		rows.addAll(this.jdbc
-			.sql("select concat_ws(' ', track_id, plays, ms, first_day, last_day) from play_tracks order by track_id")
-			.query(String.class)
-			.list());
 		rows.addAll(this.jdbc.sql("""
-				select concat_ws(' ', track_id, plays, first_played_at, last_played_at) from play_track_counts
-				order by track_id
+				select concat_ws(' ', track_id, plays, ms, first_day, last_day, first_played_at, last_played_at)
+				from play_tracks order by track_id
 				""").query(String.class).list());
 		return rows;
 	}

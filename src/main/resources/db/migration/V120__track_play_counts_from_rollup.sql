@@ -1,10 +1,6 @@
 -- track_play_counts (V5) counted every play of an account on each read: a rule playlist's
 -- preview spent seconds in it. Its figures now come from the rollups PlayRollups keeps in
 -- the transaction of every write of plays.
---
--- Written to run before V100 (a new database) as well as after it (a database that has
--- V101 already, with spring.flyway.out-of-order): it names no table of V100 or later, so
--- the per-track counts have a table of their own rather than columns on play_tracks.
 
 -- The first and last end of the plays of each day and track, so a track's first and last
 -- play come from its days as its plays and time do.
@@ -39,22 +35,22 @@ alter table play_days
     alter column first_played_at set not null,
     alter column last_played_at set not null;
 
--- Per account and track: counted plays and the first and last, for every account with
--- rollups (play_rollup_accounts), totalled from play_days with play_tracks.
-create table play_track_counts (
-    account_id      bigint      not null references accounts (id) on delete cascade,
-    track_id        text        not null,
-    plays           integer     not null,
-    first_played_at timestamptz not null,
-    last_played_at  timestamptz not null,
-    primary key (account_id, track_id)
-);
-comment on table play_track_counts is 'Rollup: counted plays and the first and last played_at per account and track';
-
-insert into play_track_counts (account_id, track_id, plays, first_played_at, last_played_at)
-select account_id, track_id, sum(plays), min(first_played_at), max(last_played_at)
-from play_days
-group by account_id, track_id;
+-- Per account and track, the first and last play beside the plays and time play_tracks
+-- (V100) already keeps, totalled from play_days by PlayRollups in the same statement.
+alter table play_tracks
+    add column first_played_at timestamptz,
+    add column last_played_at  timestamptz;
+update play_tracks t set first_played_at = x.first_played_at, last_played_at = x.last_played_at
+from (
+  select account_id, track_id, min(first_played_at) as first_played_at, max(last_played_at) as last_played_at
+  from play_days group by account_id, track_id
+) x
+where t.account_id = x.account_id and t.track_id = x.track_id;
+delete from play_tracks where account_id not in (select account_id from play_rollup_accounts);
+alter table play_tracks
+    alter column first_played_at set not null,
+    alter column last_played_at set not null;
+comment on table play_tracks is 'Rollup: counted plays, time, first and last local day and first and last play per account and track';
 
 -- Published by plays, same columns and answers as before: from the rollup for an account
 -- that has rollups, from the plays for one that has none yet (an account whose plays
@@ -64,7 +60,7 @@ group by account_id, track_id;
 -- that look-up into an anti-join that reads every play of the account to drop it.
 create or replace view track_play_counts as
 select c.account_id, c.track_id, c.plays::bigint as plays, c.first_played_at, c.last_played_at
-from play_track_counts c
+from play_tracks c
 union all
 select cp.account_id, cp.track_id, count(*) as plays, min(cp.played_at) as first_played_at,
        max(cp.played_at) as last_played_at
