@@ -59,8 +59,11 @@ final class RuleCompiler {
 
 	private boolean skips;
 
-	private RuleCompiler(AccountId account, Instant now, ZoneId zone) {
+	private final String playlist;
+
+	private RuleCompiler(AccountId account, String playlist, Instant now, ZoneId zone) {
 		this.account = account;
+		this.playlist = playlist;
 		this.now = now;
 		this.zone = zone;
 	}
@@ -70,11 +73,20 @@ final class RuleCompiler {
 	 * @param zone the account's zone, for bare dates
 	 */
 	static CompiledRule compile(PlaylistRule rule, AccountId account, Instant now, ZoneId zone) {
-		return new RuleCompiler(account, now, zone).sql(rule);
+		return compile(rule, account, ExclusionSql.NO_PLAYLIST, now, zone);
+	}
+
+	/**
+	 * @param playlist the rule playlist's slug, whose own exclusions apply besides the
+	 * account's global ones; {@link ExclusionSql#NO_PLAYLIST} for a rule not yet stored
+	 */
+	static CompiledRule compile(PlaylistRule rule, AccountId account, String playlist, Instant now, ZoneId zone) {
+		return new RuleCompiler(account, playlist, now, zone).sql(rule);
 	}
 
 	private CompiledRule sql(PlaylistRule rule) {
 		this.params.put("account", this.account.value());
+		this.params.put("exclusionPlaylist", this.playlist);
 		String where = group(rule.where());
 		List<String> keyColumns = new ArrayList<>();
 		List<String> order = new ArrayList<>();
@@ -120,10 +132,7 @@ final class RuleCompiler {
 		if (this.skips) {
 			sql.append("    left join track_skip_counts sk on sk.account_id = :account and sk.track_id = c.track_id\n");
 		}
-		sql.append(
-				"""
-						    where not exists (select 1 from excluded_tracks x where x.account_id = :account and x.track_id = c.track_id)
-						""");
+		sql.append("    where true\n").append(ExclusionSql.notExcluded("c.track_id"));
 		sql.append(exclusions);
 		sql.append("      and ").append(where).append("\n)");
 		sql.append(
