@@ -40,10 +40,11 @@ class TableOwnershipTest {
 			entry("plays", "plays"), entry("excluded_tracks", "playlist"), entry("playlist_rules", "playlist"),
 			entry("playlist_mappings", "playlist"), entry("playlists_due", "playlist"),
 			entry("rule_playlists", "playlist"), entry("playlist_creations", "playlist"),
-			entry("play_rollup_accounts", "plays"), entry("play_days", "plays"), entry("play_hours", "plays"),
-			entry("play_sessions", "plays"), entry("play_tracks", "plays"), entry("imports", "plays"),
-			entry("import_members", "plays"), entry("import_rows", "plays"), entry("play_curation", "plays"),
-			entry("play_settings", "plays"), entry("play_gaps", "plays"));
+			entry("playlist_exclusions", "playlist"), entry("play_rollup_accounts", "plays"),
+			entry("play_days", "plays"), entry("play_hours", "plays"), entry("play_sessions", "plays"),
+			entry("play_tracks", "plays"), entry("imports", "plays"), entry("import_members", "plays"),
+			entry("import_rows", "plays"), entry("play_curation", "plays"), entry("play_settings", "plays"),
+			entry("play_gaps", "plays"));
 
 	/** The read models (views) a module publishes for the modules that depend on it. */
 	static final Map<String, String> READ_MODELS = Map.ofEntries(entry("library_tracks", "library"),

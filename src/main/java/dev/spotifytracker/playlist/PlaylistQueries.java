@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * Definitions: a library track is a liked track or a track of a saved album;
  * {@code library_added_at} is the earliest of its liked and saved-album dates. Eligible:
- * not known to be unplayable (unknown counts as playable) and not excluded. Every
- * ordering ends with the track id so equal keys never reorder between runs. A window "the
- * last N days" holds everything at or after now minus N days.
+ * not known to be unplayable (unknown counts as playable) and not excluded (from every
+ * playlist or from this one: {@link ExclusionSql}). Every ordering ends with the track id
+ * so equal keys never reorder between runs. A window "the last N days" holds everything
+ * at or after now minus N days.
  */
 @Component
 class PlaylistQueries {
@@ -39,8 +40,7 @@ class PlaylistQueries {
 			    select lib.track_id, lib.added_at as library_added_at, lib.liked_at
 			    from library_tracks lib
 			    where lib.account_id = :account and lib.is_playable is not false
-			      and not exists (select 1 from excluded_tracks x
-			                      where x.account_id = :account and x.track_id = lib.track_id)
+			""" + ExclusionSql.notExcluded("lib.track_id") + """
 			)
 			""";
 
@@ -118,7 +118,8 @@ class PlaylistQueries {
 		SmartPlaylistRule rule = settings.rule();
 		JdbcClient.StatementSpec statement = this.jdbc.sql(sql(rule))
 			.param("account", account.value())
-			.param("limit", settings.limit());
+			.param("limit", settings.limit())
+			.param("exclusionPlaylist", rule.slug());
 		if (rule.hasWindow()) {
 			statement = statement.param("since",
 					OffsetDateTime.ofInstant(now.minus(rule.window(settings)), ZoneOffset.UTC));

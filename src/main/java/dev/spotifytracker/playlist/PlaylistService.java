@@ -53,12 +53,15 @@ public class PlaylistService implements TrackExclusions {
 
 	private final JobGroupLocks locks;
 
+	private final PlaylistsDue due;
+
 	private final Clock clock;
 
 	PlaylistService(RuleSettingsRepository settings, PlaylistMappingRepository mappings,
 			ExcludedTrackRepository exclusions, PlaylistQueries queries, TrackSummaries summaries,
 			PlaylistPublisher publisher, PushTargets targets, RulePlaylists rulePlaylists, SpotifyClients spotify,
-			JobAccounts accounts, JobGroupLocks locks, Clock clock) {
+			JobAccounts accounts, JobGroupLocks locks, PlaylistsDue due, Clock clock) {
+		this.due = due;
 		this.settings = settings;
 		this.mappings = mappings;
 		this.exclusions = exclusions;
@@ -179,7 +182,12 @@ public class PlaylistService implements TrackExclusions {
 	 * @return false when it was already excluded
 	 */
 	public boolean exclude(AccountId account, String track) {
-		return this.exclusions.exclude(account, trackId(track), this.clock.instant());
+		boolean excluded = this.exclusions.exclude(account, trackId(track), this.clock.instant());
+		if (excluded) {
+			// the next push takes it out of the playlists
+			this.due.mark(account);
+		}
+		return excluded;
 	}
 
 	/**
@@ -187,7 +195,11 @@ public class PlaylistService implements TrackExclusions {
 	 * @return false when it was not excluded
 	 */
 	public boolean include(AccountId account, String track) {
-		return this.exclusions.include(account, trackId(track));
+		boolean included = this.exclusions.include(account, trackId(track));
+		if (included) {
+			this.due.mark(account);
+		}
+		return included;
 	}
 
 	/**

@@ -39,10 +39,17 @@ class PlaylistsController {
 
 	private final RulePlaylists rulePlaylists;
 
-	PlaylistsController(AccountChoice accounts, PlaylistService playlists, RulePlaylists rulePlaylists) {
+	private final PlaylistExclusions exclusions;
+
+	private final TrackSummaries summaries;
+
+	PlaylistsController(AccountChoice accounts, PlaylistService playlists, RulePlaylists rulePlaylists,
+			PlaylistExclusions exclusions, TrackSummaries summaries) {
 		this.accounts = accounts;
 		this.playlists = playlists;
 		this.rulePlaylists = rulePlaylists;
+		this.exclusions = exclusions;
+		this.summaries = summaries;
 	}
 
 	@GetMapping("/playlists")
@@ -55,7 +62,18 @@ class PlaylistsController {
 	String preview(Authentication caller, @RequestParam(required = false) String account, @PathVariable String slug,
 			Model model) {
 		Account chosen = this.accounts.choose(caller, account, model);
-		model.addAttribute("preview", this.playlists.preview(chosen.id(), rule(slug)));
+		PlaylistPreview preview = this.playlists.preview(chosen.id(), rule(slug));
+		model.addAttribute("preview", preview);
+		List<String> listed = new ArrayList<>();
+		preview.firstTracks().forEach((track) -> listed.add(track.trackId()));
+		preview.toAdd().forEach((track) -> listed.add(track.trackId()));
+		model.addAttribute("choices", this.summaries.choices(listed));
+		model.addAttribute("here",
+				UriComponentsBuilder.fromPath("/playlists")
+					.queryParam("account", chosen.spotifyUserId())
+					.fragment(slug)
+					.encode()
+					.toUriString());
 		return "playlist/fragments :: preview";
 	}
 
@@ -220,6 +238,7 @@ class PlaylistsController {
 				this.rulePlaylists.list(account.id()).stream().filter((rule) -> !rule.builtIn()).toList());
 		model.addAttribute("ownPlaylists", this.playlists.published(account.id()));
 		model.addAttribute("exclusions", this.playlists.exclusions(account.id()));
+		model.addAttribute("otherExclusions", this.exclusions.list(account.id()));
 		model.addAttribute("here",
 				UriComponentsBuilder.fromPath("/playlists")
 					.queryParam("account", account.spotifyUserId())

@@ -81,7 +81,8 @@ class PushTargets {
 	 */
 	private PushTarget own(AccountId account, StoredRulePlaylist stored) {
 		return new PushTarget(stored.slug(), stored.name(), RULE_DESCRIPTION, false,
-				(now) -> this.ruleQueries.select(account, RuleParser.parse(stored.document()), now, zone(account))
+				(now) -> this.ruleQueries
+					.select(account, stored.slug(), RuleParser.parse(stored.document()), now, zone(account))
 					.trackIds());
 	}
 

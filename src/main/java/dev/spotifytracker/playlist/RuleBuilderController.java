@@ -62,9 +62,12 @@ class RuleBuilderController {
 
 	private final PlaylistService service;
 
+	private final PlaylistExclusions exclusions;
+
 	RuleBuilderController(RulePlaylists playlists, TrackSummaries summaries, RuleBuilderQueries queries,
-			AccountChoice accounts, PlaylistService service) {
+			AccountChoice accounts, PlaylistService service, PlaylistExclusions exclusions) {
 		this.playlists = playlists;
+		this.exclusions = exclusions;
 		this.service = service;
 		this.summaries = summaries;
 		this.queries = queries;
@@ -151,7 +154,28 @@ class RuleBuilderController {
 				model.addAttribute("saveError", ex.getMessage());
 			}
 		}
+		if (action != null && (action.startsWith("exclude:") || action.startsWith("include:"))) {
+			exclusion(chosen, action, model);
+			return page(chosen, draft, model);
+		}
 		return page(chosen, draft.apply(action), model);
+	}
+
+	/**
+	 * An exclude menu's button or an undo: {@code exclude:SCOPE:KIND:ID} or
+	 * {@code include:SCOPE:KIND:ID}, SCOPE a slug or {@code all}.
+	 * @throws PlaylistActionException (400, one sentence) when a part is unknown
+	 */
+	private void exclusion(Account account, String action, Model model) {
+		String[] parts = action.split(":", 4);
+		String scope = (parts.length > 1) ? parts[1] : "";
+		String kind = (parts.length > 2) ? parts[2] : "";
+		String id = (parts.length > 3) ? parts[3] : "";
+		boolean exclude = parts[0].equals("exclude");
+		PlaylistExclusion done = exclude ? this.exclusions.exclude(account.id(), kind, id, scope)
+				: this.exclusions.include(account.id(), kind, id, scope);
+		model.addAttribute("exclusionDone", done);
+		model.addAttribute("exclusionDoneIn", exclude);
 	}
 
 	@GetMapping("/playlists/rules/{slug}/rule.json")
@@ -279,6 +303,15 @@ class RuleBuilderController {
 			}
 		}
 		model.addAttribute("builder", draft.view(fault, preview));
+		model.addAttribute("choices", (preview != null)
+				? this.summaries.choices(preview.first().stream().map(TrackSummary::trackId).toList()) : Map.of());
+		// this playlist's exclusions and those of every playlist, but not the tracks
+		// kept out of every playlist (the playlists page lists those)
+		model.addAttribute("pageExclusions",
+				this.exclusions.list(account.id())
+					.stream()
+					.filter((x) -> x.playlist() == null || x.playlist().equals(draft.slug))
+					.toList());
 		model.addAttribute("account", account);
 		model.addAttribute("fields", Arrays.stream(Field.values()).map((field) -> field.json).toList());
 		model.addAttribute("opsByField", opsByField());
@@ -290,7 +323,8 @@ class RuleBuilderController {
 
 	private RuleBuilderView.BuilderPreview preview(Account account, String slug, PlaylistRule rule) {
 		ZoneId zone = zone(account);
-		RulePreview now = this.playlists.preview(account.id(), rule, zone);
+		RulePreview now = this.playlists.preview(account.id(),
+				(slug != null && !slug.isBlank()) ? slug : ExclusionSql.NO_PLAYLIST, rule, zone);
 		List<String> ids = now.tracks();
 		List<TrackSummary> first = this.summaries.of(ids.subList(0, Math.min(PREVIEW_TRACKS, ids.size())));
 		long duration = this.queries.totalDurationMs(ids);

@@ -55,12 +55,18 @@ final class RuleCompiler {
 	/** The {@code playsInLast} windows the rule uses, in days. */
 	private final SortedSet<Integer> windows = new TreeSet<>();
 
+	/** Whether the rule reads a track's play count or first or last play. */
+	private boolean counts;
+
 	private boolean listened;
 
 	private boolean skips;
 
-	private RuleCompiler(AccountId account, Instant now, ZoneId zone) {
+	private final String playlist;
+
+	private RuleCompiler(AccountId account, String playlist, Instant now, ZoneId zone) {
 		this.account = account;
+		this.playlist = playlist;
 		this.now = now;
 		this.zone = zone;
 	}
@@ -70,11 +76,20 @@ final class RuleCompiler {
 	 * @param zone the account's zone, for bare dates
 	 */
 	static CompiledRule compile(PlaylistRule rule, AccountId account, Instant now, ZoneId zone) {
-		return new RuleCompiler(account, now, zone).sql(rule);
+		return compile(rule, account, ExclusionSql.NO_PLAYLIST, now, zone);
+	}
+
+	/**
+	 * @param playlist the rule playlist's slug, whose own exclusions apply besides the
+	 * account's global ones; {@link ExclusionSql#NO_PLAYLIST} for a rule not yet stored
+	 */
+	static CompiledRule compile(PlaylistRule rule, AccountId account, String playlist, Instant now, ZoneId zone) {
+		return new RuleCompiler(account, playlist, now, zone).sql(rule);
 	}
 
 	private CompiledRule sql(PlaylistRule rule) {
 		this.params.put("account", this.account.value());
+		this.params.put("exclusionPlaylist", this.playlist);
 		String where = group(rule.where());
 		List<String> keyColumns = new ArrayList<>();
 		List<String> order = new ArrayList<>();
@@ -94,11 +109,20 @@ final class RuleCompiler {
 					)""".formatted(days));
 		}
 		if (this.listened) {
+			// the per-track rollup when the account has one (its time is the same sum:
+			// the
+			// play's time, else the track's length); summing every play otherwise
 			sql.append("""
 					, listened as (
+					    select f.track_id, f.ms from play_track_figures f
+					    where f.account_id = :account
+					      and exists (select 1 from play_rollup_zones z where z.account_id = :account)
+					    union all
 					    select p.track_id, sum(coalesce(p.ms_played, lt.duration_ms)) as ms
 					    from counted_plays p join catalog_tracks lt on lt.track_id = p.track_id
-					    where p.account_id = :account group by p.track_id
+					    where p.account_id = :account
+					      and not exists (select 1 from play_rollup_zones z where z.account_id = :account)
+					    group by p.track_id
 					)""");
 		}
 		sql.append("\n, matched as (\n    select c.track_id, t.duration_ms");
@@ -109,8 +133,12 @@ final class RuleCompiler {
 
 				    from candidates c
 				    join catalog_tracks t on t.track_id = c.track_id
-				    left join track_play_counts s on s.account_id = :account and s.track_id = c.track_id
 				""");
+		// PostgreSQL cannot drop this join when nothing reads it (the account is no join
+		// column), and it counts plays: only a rule that reads them pays for it
+		if (this.counts) {
+			sql.append("    left join track_play_counts s on s.account_id = :account and s.track_id = c.track_id\n");
+		}
 		for (int days : this.windows) {
 			sql.append("    left join recent%1$d r%1$d on r%1$d.track_id = c.track_id\n".formatted(days));
 		}
@@ -120,10 +148,7 @@ final class RuleCompiler {
 		if (this.skips) {
 			sql.append("    left join track_skip_counts sk on sk.account_id = :account and sk.track_id = c.track_id\n");
 		}
-		sql.append(
-				"""
-						    where not exists (select 1 from excluded_tracks x where x.account_id = :account and x.track_id = c.track_id)
-						""");
+		sql.append("    where true\n").append(ExclusionSql.notExcluded("c.track_id"));
 		sql.append(exclusions);
 		sql.append("      and ").append(where).append("\n)");
 		sql.append(
@@ -301,7 +326,10 @@ final class RuleCompiler {
 	/** A field's value for the candidate {@code c}. */
 	private String expression(Field field, Integer days) {
 		return switch (field) {
-			case PLAYS -> "coalesce(s.plays, 0)";
+			case PLAYS -> {
+				this.counts = true;
+				yield "coalesce(s.plays, 0)";
+			}
 			case PLAYS_IN_LAST -> {
 				this.windows.add(days);
 				yield "coalesce(r" + days + ".plays, 0)";
@@ -314,8 +342,14 @@ final class RuleCompiler {
 				this.skips = true;
 				yield "coalesce(sk.skips, 0)";
 			}
-			case LAST_PLAYED -> "s.last_played_at";
-			case FIRST_PLAYED -> "s.first_played_at";
+			case LAST_PLAYED -> {
+				this.counts = true;
+				yield "s.last_played_at";
+			}
+			case FIRST_PLAYED -> {
+				this.counts = true;
+				yield "s.first_played_at";
+			}
 			case LIKED_AT -> "c.liked_at";
 			case ADDED_AT -> "c.added_at";
 			// "1995", "1995-05" or "1995-05-01"; "0000" or nothing is no year

@@ -41,11 +41,14 @@ class RulePlaylists {
 
 	private final PlaylistCreations creations;
 
+	private final PlaylistExclusionRepository exclusions;
+
 	private final Clock clock;
 
 	RulePlaylists(RulePlaylistRepository repository, RuleSettingsRepository settings, PlaylistQueries builtInQueries,
 			RuleQueries ruleQueries, PlaylistsDue due, PlaylistMappingRepository mappings, PlaylistCreations creations,
-			Clock clock) {
+			PlaylistExclusionRepository exclusions, Clock clock) {
+		this.exclusions = exclusions;
 		this.due = due;
 		this.mappings = mappings;
 		this.creations = creations;
@@ -126,6 +129,7 @@ class RulePlaylists {
 		}
 		this.mappings.forget(account, slug);
 		this.creations.forget(account, slug);
+		this.exclusions.forget(account, slug);
 	}
 
 	/**
@@ -142,8 +146,8 @@ class RulePlaylists {
 		}
 		else {
 			StoredRulePlaylist stored = this.repository.find(account, slug).orElseThrow(() -> notFound(slug));
-			selection = this.ruleQueries.select(account, RuleParser.parse(stored.document()), this.clock.instant(),
-					zone);
+			selection = this.ruleQueries.select(account, slug, RuleParser.parse(stored.document()),
+					this.clock.instant(), zone);
 		}
 		return new RulePreview(selection.trackIds().size(), selection.matching(), selection.trackIds());
 	}
@@ -152,7 +156,16 @@ class RulePlaylists {
 	 * What a rule not yet stored would hold (the builder's live preview).
 	 */
 	RulePreview preview(AccountId account, PlaylistRule rule, ZoneId zone) {
-		RuleSelection selection = this.ruleQueries.select(account, rule, this.clock.instant(), zone);
+		return preview(account, ExclusionSql.NO_PLAYLIST, rule, zone);
+	}
+
+	/**
+	 * What a rule being edited would hold, with the exclusions of the playlist it edits.
+	 * @param slug the stored rule's slug, or {@link ExclusionSql#NO_PLAYLIST} for a new
+	 * rule
+	 */
+	RulePreview preview(AccountId account, String slug, PlaylistRule rule, ZoneId zone) {
+		RuleSelection selection = this.ruleQueries.select(account, slug, rule, this.clock.instant(), zone);
 		return new RulePreview(selection.trackIds().size(), selection.matching(), selection.trackIds());
 	}
 

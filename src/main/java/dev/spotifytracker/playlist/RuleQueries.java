@@ -30,7 +30,15 @@ class RuleQueries {
 	 * @param zone the account's zone, for dates written without a time
 	 */
 	RuleSelection select(AccountId account, PlaylistRule rule, Instant now, ZoneId zone) {
-		CompiledRule compiled = RuleCompiler.compile(rule, account, now, zone);
+		return select(account, ExclusionSql.NO_PLAYLIST, rule, now, zone);
+	}
+
+	/**
+	 * @param playlist the playlist's slug, whose own exclusions apply besides the
+	 * account's global ones ({@link ExclusionSql#NO_PLAYLIST} for a rule not yet stored)
+	 */
+	RuleSelection select(AccountId account, String playlist, PlaylistRule rule, Instant now, ZoneId zone) {
+		CompiledRule compiled = RuleCompiler.compile(rule, account, playlist, now, zone);
 		List<String> tracks = new ArrayList<>();
 		int[] matched = { 0 };
 		this.jdbc.sql(compiled.sql()).params(compiled.params()).query((rs) -> {

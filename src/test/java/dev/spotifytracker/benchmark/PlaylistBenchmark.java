@@ -71,8 +71,12 @@ public final class PlaylistBenchmark {
 	 * One account: 6,000 albums of 10 tracks; 3,000 saved albums (30,000 tracks) and
 	 * 25,000 liked tracks of which 5,000 are on saved albums: 50,000 library tracks.
 	 * Plays follow a long tail over 40,000 tracks: a few played thousands of times,
-	 * 20,000 played once, 20,000 never. 2% of the tracks are unplayable, 10% of unknown
-	 * availability; 100 are excluded.
+	 * 20,000 played once, 20,000 never. The last 60 days were polled (recently played: no
+	 * length, every play counts); older plays come from an imported history with their
+	 * length, 8% of them under the 30 s threshold (no play). Without a length an imported
+	 * row never counts, so a history of lengthless imports would give every play-based
+	 * playlist no track. 2% of the tracks are unplayable, 10% of unknown availability;
+	 * 100 are excluded.
 	 */
 	static long generate(JdbcClient jdbc) throws InterruptedException {
 		long account = jdbc.sql("insert into accounts (spotify_user_id) values ('benchmark') returning id")
@@ -103,15 +107,21 @@ public final class PlaylistBenchmark {
 				""", """
 				insert into excluded_tracks (account_id, track_id)
 				select :account, 'tr' || lpad(t::text, 20, '0') from generate_series(10, 60009, 600) t
-				""", """
-				insert into plays (account_id, track_id, played_at, source)
-				select :account, id, :now - row_number() over (order by random()) * interval '90 seconds',
-				       'history_import'
-				from (select id, (floor(40000.0 / k) + case when k <= 5000 then floor(63000.0 / k) else 0 end)::int n
-				      from (select id, row_number() over (order by md5(id)) k from tracks) ranked
-				      where k <= 40000) counts, generate_series(1, n)
-				limit 1000000
-				""" };
+				""",
+				"""
+						insert into plays (account_id, track_id, played_at, ms_played, source)
+						select :account, id, played_at,
+						       case when played_at >= :now - interval '60 days' then null
+						            when random() < 0.08 then (random() * 29000)::int
+						            else 30000 + (random() * 270000)::int end,
+						       case when played_at >= :now - interval '60 days' then 'recently_played'
+						            else 'history_import' end
+						from (select id, :now - row_number() over (order by random()) * interval '90 seconds' as played_at
+						      from (select id, (floor(40000.0 / k) + case when k <= 5000 then floor(63000.0 / k) else 0 end)::int n
+						            from (select id, row_number() over (order by md5(id)) k from tracks) ranked
+						            where k <= 40000) counts, generate_series(1, n)
+						      limit 1000000) timed
+						""" };
 		for (String statement : statements) {
 			JdbcClient.StatementSpec spec = jdbc.sql(statement);
 			if (statement.contains(":account")) {
@@ -195,7 +205,8 @@ public final class PlaylistBenchmark {
 		String sql = PlaylistBenchmarkSupport.sql(rule);
 		JdbcClient.StatementSpec spec = jdbc.sql("explain (analyze, buffers) " + sql)
 			.param("account", account)
-			.param("limit", rule.defaultLimit());
+			.param("limit", rule.defaultLimit())
+			.param("exclusionPlaylist", rule.slug());
 		if (rule.hasWindow()) {
 			spec = spec.param("since", java.time.OffsetDateTime
 				.ofInstant(NOW.minus(java.time.Duration.ofDays(rule.defaultWindowDays())), java.time.ZoneOffset.UTC));

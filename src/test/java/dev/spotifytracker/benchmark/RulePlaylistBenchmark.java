@@ -1,17 +1,31 @@
 package dev.spotifytracker.benchmark;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
+import dev.spotifytracker.SpotifyTrackerApplication;
+import dev.spotifytracker.app.AccountId;
 import dev.spotifytracker.playlist.PlaylistBenchmarkSupport;
 import dev.spotifytracker.playlist.SmartPlaylistRule;
+import dev.spotifytracker.plays.PlayRollups;
+import dev.spotifytracker.spotify.fake.SpotifySimulator;
 import dev.spotifytracker.support.DatabaseCleaner;
 import dev.spotifytracker.support.TestDatabase;
-import org.flywaydb.core.Flyway;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rule playlists at size L: the preview time of the six built-ins written as rules and of
@@ -22,12 +36,20 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <pre>
  * ./mvnw -q -Pbench test-compile exec:exec@rule-playlist-benchmark
  * </pre>
+ *
+ * With {@code RULE_BENCHMARK_EXPLAIN} set (any value) it prints each rule's
+ * {@code EXPLAIN (ANALYZE, BUFFERS)} after its times; {@code RULE_BENCHMARK_ONLY} (a part
+ * of a rule's label) times only the rules whose label holds it.
  */
 public final class RulePlaylistBenchmark {
 
 	static final int WARM_UP = 2;
 
 	static final int RUNS = 9;
+
+	/** A field or sort key of the plays, or the played source. */
+	private static final Pattern PLAY_FIELDS = Pattern.compile(
+			"\"field\"\\s*:\\s*\"(plays|playsInLast|listenedMs|skips|lastPlayed|firstPlayed)\"|\"source\"\\s*:\\s*\"played\"");
 
 	private RulePlaylistBenchmark() {
 	}
@@ -94,35 +116,89 @@ public final class RulePlaylistBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		TestDatabase database = TestDatabase.get();
-		try (SingleConnectionDataSource dataSource = new SingleConnectionDataSource(database.jdbcUrl(),
-				database.username(), database.password(), true)) {
-			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		SpotifySimulator spotify = SpotifySimulator.start();
+		// the service itself, for the play rollups it keeps in the transaction of every
+		// write of plays: an account's figures come from them as they do in use
+		ConfigurableApplicationContext app = SpringApplication.from(SpotifyTrackerApplication::main)
+			.run(BenchmarkApp.arguments(database, spotify, freePort()))
+			.getApplicationContext();
+		try {
+			DataSource dataSource = app.getBean(DataSource.class);
 			DatabaseCleaner.clean(dataSource);
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 
 			long started = System.nanoTime();
 			long account = PlaylistBenchmark.generate(jdbc);
 			enrich(jdbc);
-			System.out.printf("%nGenerated in %.1f s: %s%n", (System.nanoTime() - started) / 1e9,
+			new TransactionTemplate(app.getBean(PlatformTransactionManager.class))
+				.executeWithoutResult((status) -> app.getBean(PlayRollups.class).rebuild(new AccountId(account)));
+			jdbc.sql("vacuum (analyze)").update();
+			System.out.printf("%nGenerated in %.1f s (play rollups built): %s%n", (System.nanoTime() - started) / 1e9,
 					PlaylistBenchmark.sizes(jdbc, account));
 			System.out.println(
 					"Database: " + database.kind() + ", " + jdbc.sql("select version()").query(String.class).single());
 			System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, load average "
 					+ PlaylistBenchmark.loadAverage() + " (other work on the machine slows the queries)");
 
+			System.out.println("Counted plays: " + jdbc.sql("select count(*) from counted_plays where account_id = ?")
+				.param(account)
+				.query(Long.class)
+				.single());
+
 			PlaylistBenchmarkSupport support = new PlaylistBenchmarkSupport(jdbc);
-			System.out.printf(
-					"%n| rule (preview through the rule compiler) | tracks | matched | min ms | median ms | max ms |%n");
-			System.out.printf("| --- | ---: | ---: | ---: | ---: | ---: |%n");
+			Map<String, String> rules = new LinkedHashMap<>();
 			for (SmartPlaylistRule rule : SmartPlaylistRule.values()) {
-				time(support, account, "built-in " + rule.slug(), PlaylistBenchmarkSupport.builtInDocument(rule));
+				rules.put("built-in " + rule.slug(), PlaylistBenchmarkSupport.builtInDocument(rule));
 			}
-			for (Map.Entry<String, String> rule : userRules().entrySet()) {
-				time(support, account, rule.getKey(), rule.getValue());
+			rules.putAll(userRules());
+			System.out.printf(
+					"%n| rule (preview through the rule compiler) | reads plays | tracks | matched | min ms | median ms | max ms |%n");
+			System.out.printf("| --- | --- | ---: | ---: | ---: | ---: | ---: |%n");
+			List<String> empty = new ArrayList<>();
+			String only = System.getenv().getOrDefault("RULE_BENCHMARK_ONLY", "");
+			boolean explain = System.getenv("RULE_BENCHMARK_EXPLAIN") != null;
+			for (Map.Entry<String, String> rule : rules.entrySet()) {
+				if (!rule.getKey().contains(only)) {
+					continue;
+				}
+				PlaylistBenchmarkSupport.Selection selection = time(support, account, rule.getKey(), rule.getValue());
+				if (selection.matching() == 0) {
+					empty.add(rule.getKey());
+				}
+				if (explain) {
+					System.out.println();
+					support.explainRule(jdbc, account, rule.getValue(), PlaylistBenchmark.NOW)
+						.forEach((line) -> System.out.println("    " + line));
+					System.out.println();
+				}
 			}
 			System.out.println("Load average after the queries: " + PlaylistBenchmark.loadAverage());
+			if (!empty.isEmpty()) {
+				// a rule that matches nothing is timed on an empty join: its figure says
+				// nothing
+				System.out.println("FAILED: these rules matched no track, so their times measure nothing: " + empty);
+				System.exit(1);
+			}
+		}
+		finally {
+			app.close();
+			spotify.close();
 		}
 		System.exit(0);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/**
+	 * Whether the rule reads the plays (a field or sort key of them, or the played
+	 * source).
+	 */
+	static boolean readsPlays(String document) {
+		return PLAY_FIELDS.matcher(document).find();
 	}
 
 	/**
@@ -155,7 +231,8 @@ public final class RulePlaylistBenchmark {
 		jdbc.sql("vacuum (analyze)").update();
 	}
 
-	static void time(PlaylistBenchmarkSupport support, long account, String label, String document) {
+	static PlaylistBenchmarkSupport.Selection time(PlaylistBenchmarkSupport support, long account, String label,
+			String document) {
 		PlaylistBenchmarkSupport.Selection selection = null;
 		for (int i = 0; i < WARM_UP; i++) {
 			selection = support.selectRule(account, document, PlaylistBenchmark.NOW);
@@ -167,8 +244,10 @@ public final class RulePlaylistBenchmark {
 			times[i] = System.nanoTime() - start;
 		}
 		Arrays.sort(times);
-		System.out.printf("| %s | %d | %d | %.0f | %.0f | %.0f |%n", label, selection.trackIds().size(),
-				selection.matching(), times[0] / 1e6, times[RUNS / 2] / 1e6, times[RUNS - 1] / 1e6);
+		System.out.printf("| %s | %s | %d | %d | %.0f | %.0f | %.0f |%n", label, readsPlays(document) ? "yes" : "no",
+				selection.trackIds().size(), selection.matching(), times[0] / 1e6, times[RUNS / 2] / 1e6,
+				times[RUNS - 1] / 1e6);
+		return selection;
 	}
 
 }

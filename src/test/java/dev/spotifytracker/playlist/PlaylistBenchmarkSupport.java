@@ -42,6 +42,19 @@ public final class PlaylistBenchmarkSupport {
 	}
 
 	/**
+	 * The plan of a rule's preview query, run: {@code EXPLAIN (ANALYZE, BUFFERS)} of the
+	 * compiled SQL with its parameters.
+	 */
+	public List<String> explainRule(JdbcClient jdbc, long account, String document, Instant now) {
+		RuleCompiler.CompiledRule compiled = RuleCompiler.compile(RuleParser.parse(document), new AccountId(account),
+				now, java.time.ZoneOffset.UTC);
+		return jdbc.sql("explain (analyze, buffers) " + compiled.sql())
+			.params(compiled.params())
+			.query(String.class)
+			.list();
+	}
+
+	/**
 	 * The built-in's rule document with its default settings.
 	 */
 	public static String builtInDocument(SmartPlaylistRule rule) {

@@ -93,6 +93,9 @@ class RulePlaylistPublishingTest {
 	PlaylistsDue due;
 
 	@Autowired
+	PlaylistExclusions exclusions;
+
+	@Autowired
 	SpotifyClients clients;
 
 	@Autowired
@@ -148,6 +151,23 @@ class RulePlaylistPublishingTest {
 		assertThat(outcome.removed()).isEqualTo(1);
 		assertThat(sim.requests().count("DELETE " + ITEMS)).isEqualTo(1);
 		assertThat(playlistUris(slug)).isEqualTo(uris(List.of(tracks.get(0), tracks.get(2), tracks.get(3))));
+	}
+
+	@Test
+	void anExclusionMarksThePlaylistsDueAndTheNextPushRemovesItsTrackWithOneCall() {
+		List<SimTrack> tracks = saveAlbum(3);
+		String slug = this.rules.create(this.library.account(), NEVER_HEARD).slug();
+		push(slug, false);
+		this.due.clear(this.library.account());
+
+		this.exclusions.exclude(this.library.account(), "track", tracks.get(0).id(), slug);
+		boolean dueAfterExclusion = this.due.isDue(this.library.account());
+		PublishOutcome outcome = push(slug, false);
+
+		assertThat(dueAfterExclusion).isTrue();
+		assertThat(outcome.calls()).isEqualTo(1);
+		assertThat(outcome.removed()).isEqualTo(1);
+		assertThat(playlistUris(slug)).isEqualTo(uris(List.of(tracks.get(1), tracks.get(2))));
 	}
 
 	@Test
