@@ -61,11 +61,12 @@ public class StatsService {
 	@Transactional(readOnly = true)
 	public Summary summary(StatsPeriod period) {
 		StatsSource source = source(period);
-		StatsSource.Totals totals = source.totals(period);
+		StatsSource.TotalsAndDays read = source.totalsAndDays(period);
+		StatsSource.Totals totals = read.totals();
 		if (totals.plays() == 0) {
 			return new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 		}
-		List<LocalDate> days = source.days(period);
+		List<LocalDate> days = read.days();
 		return new Summary(totals.plays(), totals.ms(), totals.tracks(), totals.artists(), totals.albums(),
 				// with an open start nothing was played before the period: everything is
 				// new
