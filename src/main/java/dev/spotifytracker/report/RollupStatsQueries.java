@@ -42,14 +42,18 @@ class RollupStatsQueries {
 	 * the scan.
 	 */
 	private static final String PLAYS_IN_WINDOWS = """
-			select cp.track_id, coalesce(cp.ms_played, ct.duration_ms, 0)::bigint as ms,
-			       cp.ms_played is null as estimated,
-			       cp.played_at - coalesce(cp.ms_played, ct.duration_ms, 0) * interval '1 millisecond' as started_at
+			select x.track_id, x.ms, x.estimated, x.started_at
 			from unnest(:%1$sFrom::timestamptz[], :%1$sTo::timestamptz[]) w(f, t)
-			join counted_plays cp on cp.account_id = :account and cp.played_at >= w.f and cp.played_at < w.t + interval '1 day'
-			join catalog_tracks ct on ct.track_id = cp.track_id
-			where cp.played_at - coalesce(cp.ms_played, ct.duration_ms, 0) * interval '1 millisecond' >= w.f
-			  and cp.played_at - coalesce(cp.ms_played, ct.duration_ms, 0) * interval '1 millisecond' < w.t
+			cross join lateral (
+			  select cp.track_id, coalesce(cp.ms_played, ct.duration_ms, 0)::bigint as ms,
+			         cp.ms_played is null as estimated,
+			         cp.played_at - coalesce(cp.ms_played, ct.duration_ms, 0) * interval '1 millisecond' as started_at
+			  from counted_plays cp
+			  join catalog_tracks ct on ct.track_id = cp.track_id
+			  where cp.account_id = :account and cp.played_at >= w.f and cp.played_at < w.t + interval '1 day'
+			  offset 0
+			) x
+			where x.started_at >= w.f and x.started_at < w.t
 			""";
 
 	/**
