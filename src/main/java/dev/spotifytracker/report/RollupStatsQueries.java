@@ -2,7 +2,9 @@ package dev.spotifytracker.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,15 +17,54 @@ import org.springframework.stereotype.Repository;
 /**
  * The stats from the plays module's rollups ({@code play_day_figures},
  * {@code play_hour_figures}, {@code play_session_spans}, {@code play_track_figures}),
- * valid only in the zone they were built in ({@link #builtIn}). Their local days are the
- * local days of the plays' starts, so a period of local dates is a range of rollup days.
+ * built in the account's zone. Their local days are the local days of the plays' starts,
+ * so in that zone a period of local dates is a range of rollup days. A viewer in another
+ * zone ({@link #builtIn(ZoneId)}) gets the same answers as the plays would give:
+ * <ul>
+ * <li>per-track figures (top lists, totals, new tracks and artists) sum the rollup days
+ * wholly inside the period and read the plays of the part days at its ends
+ * ({@link RollupSpan});</li>
+ * <li>figures per local day and hour (streak days, the clock, the series) move the rollup
+ * hours to the viewer's days and hours where both zones' offsets differ by whole hours,
+ * reading the plays of an hour the clocks went back through; where they do not (a zone
+ * half an hour off), they come from the plays;</li>
+ * <li>sessions are instants, the same in every zone.</li>
+ * </ul>
  */
 @Repository
-class RollupStatsQueries implements StatsSource {
+class RollupStatsQueries {
 
-	private static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+	/**
+	 * The plays that start in one of the windows {@code :<name>From[i]} to
+	 * {@code :<name>To[i]}, with their track, time, whether it is estimated and start. A
+	 * play ends before its window's end plus a day
+	 * ({@link RawStatsQueries#LONGEST_PLAY}), which lets the index on played_at narrow
+	 * the scan.
+	 */
+	private static final String PLAYS_IN_WINDOWS = """
+			select x.track_id, x.ms, x.estimated, x.started_at
+			from unnest(:%1$sFrom::timestamptz[], :%1$sTo::timestamptz[]) w(f, t)
+			cross join lateral (
+			  select cp.track_id, coalesce(cp.ms_played, ct.duration_ms, 0)::bigint as ms,
+			         cp.ms_played is null as estimated,
+			         cp.played_at - coalesce(cp.ms_played, ct.duration_ms, 0) * interval '1 millisecond' as started_at
+			  from counted_plays cp
+			  join catalog_tracks ct on ct.track_id = cp.track_id
+			  where cp.account_id = :account and cp.played_at >= w.f and cp.played_at < w.t + interval '1 day'
+			  offset 0
+			) x
+			where x.started_at >= w.f and x.started_at < w.t
+			""";
 
-	private static final LocalDate LAST_DAY = LocalDate.of(2999, 12, 31);
+	/**
+	 * The first start of each track played on the rollup days that hold the period's
+	 * start and end ({@code :cutFirst}, {@code :cutLast}): read from their plays.
+	 */
+	private static final String FIRSTS = """
+			with firsts as (
+			  select p.track_id, min(p.started_at) as first_start from (%s) p group by p.track_id
+			)
+			""".formatted(PLAYS_IN_WINDOWS.formatted("cut"));
 
 	private final JdbcClient jdbc;
 
@@ -45,220 +86,543 @@ class RollupStatsQueries implements StatsSource {
 	}
 
 	/**
+	 * The zone the account's rollups are built in, if they are.
+	 */
+	Optional<ZoneId> zoneOf(AccountId account) {
+		return this.jdbc.sql("select time_zone from play_rollup_zones where account_id = ?")
+			.param(account.value())
+			.query(String.class)
+			.optional()
+			.map(ZoneId::of);
+	}
+
+	/**
 	 * Whether the account's rollups are built, in any zone.
 	 */
 	boolean built(AccountId account) {
-		return this.jdbc.sql("select count(*) from play_rollup_zones where account_id = ?")
-			.param(account.value())
-			.query(Long.class)
-			.single() > 0;
+		return zoneOf(account).isPresent();
 	}
 
 	/**
 	 * Whether the rollups of the period's account are built in the period's zone.
 	 */
 	boolean builtIn(StatsPeriod period) {
-		return this.jdbc.sql("select time_zone from play_rollup_zones where account_id = ?")
-			.param(period.account().value())
-			.query(String.class)
-			.optional()
-			.filter(period.zone().getId()::equals)
-			.isPresent();
+		return zoneOf(period.account()).filter(period.zone()::equals).isPresent();
 	}
 
 	/**
-	 * Sums each track's days first (of all time: reads the track totals), then its names:
-	 * a track's name is read once, not once per day it was played.
+	 * The stats of an account whose rollups are built in {@code zone}, for a viewer in
+	 * any zone.
 	 */
-	@Override
-	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit, StatsSubject within) {
-		String perTrack = allTime(period) ? """
-				with t as (
-				  select d.track_id as id, d.plays, d.ms from play_track_figures d where d.account_id = :account%s
-				)
-				""".formatted(StatsSubject.tracksOf(within, "d.track_id")) : """
-				with t as (
-				  select d.track_id as id, sum(d.plays) as plays, sum(d.ms) as ms from play_day_figures d
-				  where d.account_id = :account and d.day between :first and :last%s group by d.track_id
-				)
-				""".formatted(StatsSubject.tracksOf(within, "d.track_id"));
-		String order = StatsSource.orderBy(by);
-		String sql = switch (kind) {
-			case TRACKS -> perTrack + ", g as (select t.id, t.plays, t.ms from t order by " + order
-					+ " limit :limit) select g.id, ct.track_name as name, g.plays, g.ms from g "
-					+ "join catalog_tracks ct on ct.track_id = g.id order by " + order;
-			case ALBUMS -> perTrack + ", g as (select ct.album_id as id, min(ct.album_name) as name, "
-					+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_tracks ct on ct.track_id = t.id "
-					+ "group by ct.album_id) select id, name, plays, ms from g order by " + order + " limit :limit";
-			case ARTISTS -> perTrack + ", g as (select a.artist_id as id, min(a.artist_name) as name, "
-					+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_track_artists a on a.track_id = t.id "
-					+ "group by a.artist_id) select id, name, plays, ms from g order by " + order + " limit :limit";
-		};
-		return days(sql, period).param("limit", limit)
-			.param("subject", StatsSubject.idOf(within))
-			.query((rs, row) -> new TopItem(rs.getString("id"), rs.getString("name"), rs.getLong("plays"),
-					rs.getLong("ms")))
-			.list();
+	StatsSource builtIn(ZoneId zone) {
+		return new InZone(zone);
 	}
 
-	@Override
-	public Figures figures(StatsPeriod period, StatsSubject subject) {
-		String rows = allTime(period) ? "play_track_figures d where d.account_id = :account"
-				: "play_day_figures d where d.account_id = :account and d.day between :first and :last";
-		return days("select coalesce(sum(d.plays), 0) as plays, coalesce(sum(d.ms), 0) as ms from " + rows
-				+ StatsSubject.tracksOf(subject, "d.track_id"), period)
-			.param("subject", StatsSubject.idOf(subject))
-			.query((rs, row) -> new Figures(rs.getLong("plays"), rs.getLong("ms")))
-			.single();
+	private static String[] instants(List<RollupSpan.Window> windows, boolean from) {
+		return windows.stream().map((window) -> (from ? window.from() : window.to()).toString()).toArray(String[]::new);
 	}
 
 	/**
-	 * The period's tracks are found once; albums and artists are counted by grouping
-	 * (hashed) rather than count(distinct), which sorts: a third faster at all time.
+	 * The rollups built in one zone.
 	 */
-	@Override
-	public Totals totals(StatsPeriod period) {
-		return days(
-				"""
-						with t as materialized (%s)
-						select h.plays, h.ms, h.estimated_ms,
-						       (select count(*) from t) as tracks,
-						       (select count(*) from (select ct.album_id from t join catalog_tracks ct on ct.track_id = t.track_id
-						                              group by ct.album_id) albums) as albums,
-						       (select count(*) from (select a.artist_id from t join catalog_track_artists a on a.track_id = t.track_id
-						                              group by a.artist_id) artists) as artists
-						from (select coalesce(sum(plays), 0) as plays, coalesce(sum(ms), 0) as ms,
-						             coalesce(sum(estimated_ms), 0) as estimated_ms
-						      from play_hour_figures where account_id = :account and day between :first and :last) h
+	private final class InZone implements StatsSource {
+
+		private final ZoneId built;
+
+		InZone(ZoneId built) {
+			this.built = built;
+		}
+
+		/**
+		 * Sums each track's days first (of all time: reads the track totals), then its
+		 * names: a track's name is read once, not once per day it was played.
+		 */
+		@Override
+		public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit, StatsSubject within) {
+			RollupSpan span = span(period);
+			String perTrack = perTrack(period, span, within);
+			String order = StatsSource.orderBy(by);
+			String sql = switch (kind) {
+				case TRACKS -> perTrack + ", g as (select t.id, t.plays, t.ms from t order by " + order
+						+ " limit :limit) select g.id, ct.track_name as name, g.plays, g.ms from g "
+						+ "join catalog_tracks ct on ct.track_id = g.id order by " + order;
+				case ALBUMS -> perTrack + ", g as (select ct.album_id as id, min(ct.album_name) as name, "
+						+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_tracks ct on ct.track_id = t.id "
+						+ "group by ct.album_id) select id, name, plays, ms from g order by " + order + " limit :limit";
+				case ARTISTS -> perTrack + ", g as (select a.artist_id as id, min(a.artist_name) as name, "
+						+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_track_artists a on a.track_id = t.id "
+						+ "group by a.artist_id) select id, name, plays, ms from g order by " + order + " limit :limit";
+			};
+			return bind(sql, period, span).param("limit", limit)
+				.param("subject", StatsSubject.idOf(within))
+				.query((rs, row) -> new TopItem(rs.getString("id"), rs.getString("name"), rs.getLong("plays"),
+						rs.getLong("ms")))
+				.list();
+		}
+
+		/**
+		 * A with clause that ends in {@code t (id, plays, ms)}: the period's plays and
+		 * time per track, of a subject's tracks only when there is one.
+		 */
+		private String perTrack(StatsPeriod period, RollupSpan span, StatsSubject within) {
+			if (allTime(period)) {
+				return """
+						with t as (
+						  select d.track_id as id, d.plays, d.ms from play_track_figures d where d.account_id = :account%s
+						)
 						"""
-					.formatted(allTime(period)
-							? "select d.track_id from play_track_figures d where d.account_id = :account"
-							: "select d.track_id from play_day_figures d where d.account_id = :account "
-									+ "and d.day between :first and :last group by d.track_id"),
-				period)
-			.query((rs, row) -> new Totals(rs.getLong("plays"), rs.getLong("ms"), rs.getLong("tracks"),
-					rs.getLong("artists"), rs.getLong("albums"), rs.getLong("estimated_ms")))
-			.single();
-	}
-
-	/**
-	 * The tracks whose first day is in the period: played in it, never before.
-	 */
-	@Override
-	public long newTracks(StatsPeriod period) {
-		return days("""
-				select count(*) from play_track_figures
-				where account_id = :account and first_day between :first and :last
-				""", period).query(Long.class).single();
-	}
-
-	/**
-	 * The artists of the tracks first played in the period (few, found by the first-day
-	 * index) that have no track first played before it.
-	 */
-	@Override
-	public long newArtists(StatsPeriod period) {
-		return days("""
-				with c as (
-				  select distinct a.artist_id from play_track_figures t
-				  join catalog_track_artists a on a.track_id = t.track_id
-				  where t.account_id = :account and t.first_day between :first and :last
-				)
-				select count(*) from c
-				where not exists (select 1 from catalog_track_artists b
-				                  join play_track_figures e on e.account_id = :account and e.track_id = b.track_id
-				                  where b.artist_id = c.artist_id and e.first_day < :first)
-				""", period).query(Long.class).single();
-	}
-
-	@Override
-	public List<LocalDate> days(StatsPeriod period) {
-		return days("""
-				select distinct day from play_hour_figures
-				where account_id = :account and day between :first and :last order by day
-				""", period).query((rs, row) -> rs.getObject(1, LocalDate.class)).list();
-	}
-
-	/**
-	 * Sessions wholly inside the period come from the rollup, the longest first (an index
-	 * holds them by length, so all time reads one); a session that crosses the period's
-	 * start or end is cut there, so its part inside is counted from the plays.
-	 */
-	@Override
-	public long longestSessionMs(StatsPeriod period) {
-		Instant from = period.startInstant();
-		Instant to = period.endInstant();
-		long longest = this.jdbc.sql("""
-				select coalesce((select (extract(epoch from ended_at - started_at) * 1000)::bigint
-				                 from play_session_spans
-				                 where account_id = :account and started_at >= :from and last_started_at < :to
-				                 order by ended_at - started_at desc limit 1), 0)
-				""")
-			.param("account", period.account().value())
-			.param("from", RawStatsQueries.utc(from))
-			.param("to", RawStatsQueries.utc(to))
-			.query(Long.class)
-			.single();
-		List<Instant[]> crossing = new ArrayList<>();
-		// an open side has no session across it
-		if (period.from() != null) {
-			crossingAt(period, from).ifPresent(crossing::add);
+					.formatted(StatsSubject.tracksOf(within, "d.track_id"));
+			}
+			if (!span.hasEdges()) {
+				return """
+						with t as (
+						  select d.track_id as id, sum(d.plays) as plays, sum(d.ms) as ms from play_day_figures d
+						  where d.account_id = :account and d.day between :first and :last%s group by d.track_id
+						)
+						""".formatted(StatsSubject.tracksOf(within, "d.track_id"));
+			}
+			return """
+					with edge as (%s), t as (
+					  select u.track_id as id, sum(u.plays) as plays, sum(u.ms) as ms from (
+					    select d.track_id, d.plays, d.ms from play_day_figures d
+					    where d.account_id = :account and d.day between :first and :last%s
+					    union all
+					    select e.track_id, 1, e.ms from edge e where true%s
+					  ) u group by u.track_id
+					)
+					""".formatted(PLAYS_IN_WINDOWS.formatted("edge"), StatsSubject.tracksOf(within, "d.track_id"),
+					StatsSubject.tracksOf(within, "e.track_id"));
 		}
-		if (period.to() != null) {
-			crossingAt(period, to).ifPresent(crossing::add);
+
+		@Override
+		public Figures figures(StatsPeriod period, StatsSubject subject) {
+			RollupSpan span = span(period);
+			return bind(
+					perTrack(period, span, subject)
+							+ "select coalesce(sum(t.plays), 0) as plays, coalesce(sum(t.ms), 0) as ms from t",
+					period, span)
+				.param("subject", StatsSubject.idOf(subject))
+				.query((rs, row) -> new Figures(rs.getLong("plays"), rs.getLong("ms")))
+				.single();
 		}
-		for (Instant[] session : crossing) {
-			Instant start = session[0].isBefore(from) ? from : session[0];
-			Instant end = session[1].plusNanos(1000).isAfter(to) ? to : session[1].plusNanos(1000);
-			longest = Math.max(longest, this.raw.longestSessionMs(period, start, end));
+
+		@Override
+		public Totals totals(StatsPeriod period) {
+			return totalsAndDays(period).totals();
 		}
-		return longest;
-	}
 
-	/**
-	 * The session that starts before the instant and has a play starting at or after it:
-	 * sessions do not overlap, so only the last one to start before it can, which the
-	 * index on the sessions' starts finds at once.
-	 */
-	private Optional<Instant[]> crossingAt(StatsPeriod period, Instant at) {
-		return this.jdbc.sql("""
-				select started_at, last_started_at from play_session_spans
-				where account_id = :account and started_at < :at
-				order by started_at desc limit 1
-				""")
-			.param("account", period.account().value())
-			.param("at", RawStatsQueries.utc(at))
-			.query((rs,
-					row) -> new Instant[] { rs.getObject(1, OffsetDateTime.class).toInstant(),
-							rs.getObject(2, OffsetDateTime.class).toInstant() })
-			.optional()
-			.filter((session) -> !session[1].isBefore(at));
-	}
+		/**
+		 * In the rollups' zone, one pass over the period's hours, summed per day, gives
+		 * both the totals and the days with a play; the distinct tracks, albums and
+		 * artists come from {@link #distinct}. In another zone the totals add the plays
+		 * of the edges, and the days are the viewer's ({@link #days}).
+		 */
+		@Override
+		public TotalsAndDays totalsAndDays(StatsPeriod period) {
+			RollupSpan span = span(period);
+			if (!period.zone().equals(this.built)) {
+				Totals totals = span.hasEdges() ? edgedTotals(span, period) : coreTotals(span, period);
+				return new TotalsAndDays(totals, (totals.plays() > 0) ? days(period) : List.of());
+			}
+			List<LocalDate> days = new ArrayList<>();
+			long[] sums = new long[3];
+			bind("""
+					select day, sum(plays) as plays, sum(ms) as ms, sum(estimated_ms) as estimated_ms
+					from play_hour_figures where account_id = :account and day between :first and :last
+					group by day order by day
+					""", period, span).query((rs) -> {
+				days.add(rs.getObject("day", LocalDate.class));
+				sums[0] += rs.getLong("plays");
+				sums[1] += rs.getLong("ms");
+				sums[2] += rs.getLong("estimated_ms");
+			});
+			if (days.isEmpty()) {
+				return new TotalsAndDays(new Totals(0, 0, 0, 0, 0, 0), days);
+			}
+			long[] distinct = distinct(period, span);
+			return new TotalsAndDays(new Totals(sums[0], sums[1], distinct[0], distinct[2], distinct[1], sums[2]),
+					days);
+		}
 
-	@Override
-	public long[][] clock(StatsPeriod period) {
-		long[][] cells = new long[7][24];
-		days("""
-				select extract(isodow from day)::int as weekday, hour, sum(plays) as plays from play_hour_figures
-				where account_id = :account and day between :first and :last group by 1, 2
-				""", period).query((rs) -> {
-			cells[rs.getInt("weekday") - 1][rs.getInt("hour")] = rs.getLong("plays");
-		});
-		return cells;
-	}
+		/**
+		 * The distinct tracks, albums and artists of the period. The period's tracks are
+		 * found once; albums and artists are counted by grouping (hashed) rather than
+		 * count(distinct), which sorts: a third faster at all time.
+		 */
+		private long[] distinct(StatsPeriod period, RollupSpan span) {
+			return bind(
+					"""
+							with t as materialized (%s)
+							select (select count(*) from t) as tracks,
+							       (select count(*) from (select ct.album_id from t join catalog_tracks ct on ct.track_id = t.track_id
+							                              group by ct.album_id) albums) as albums,
+							       (select count(*) from (select a.artist_id from t join catalog_track_artists a on a.track_id = t.track_id
+							                              group by a.artist_id) artists) as artists
+							"""
+						.formatted(allTime(period)
+								? "select d.track_id from play_track_figures d where d.account_id = :account"
+								: "select d.track_id from play_day_figures d where d.account_id = :account "
+										+ "and d.day between :first and :last group by d.track_id"),
+					period, span)
+				.query((rs, row) -> new long[] { rs.getLong("tracks"), rs.getLong("albums"), rs.getLong("artists") })
+				.single();
+		}
 
-	@Override
-	public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step, StatsSubject subject) {
-		// the hour rollup has fewer rows than the day-and-track one, which a subject
-		// needs
-		String from = (subject != null) ? "play_day_figures" : "play_hour_figures";
-		return days("select date_trunc('" + step.sqlField() + "', day)::date as start, sum(plays) as plays, "
-				+ "sum(ms) as ms from " + from + " where account_id = :account and day between :first and :last"
-				+ StatsSubject.tracksOf(subject, "track_id") + " group by 1 order by 1", period)
-			.param("subject", StatsSubject.idOf(subject))
-			.query((rs, row) -> new SeriesPoint(rs.getObject("start", LocalDate.class), rs.getLong("plays"),
-					rs.getLong("ms")))
-			.list();
+		/**
+		 * The totals of a period of whole rollup days.
+		 */
+		private Totals coreTotals(RollupSpan span, StatsPeriod period) {
+			long[] sums = bind("""
+					select coalesce(sum(plays), 0) as plays, coalesce(sum(ms), 0) as ms,
+					       coalesce(sum(estimated_ms), 0) as estimated_ms
+					from play_hour_figures where account_id = :account and day between :first and :last
+					""", period, span)
+				.query((rs, row) -> new long[] { rs.getLong("plays"), rs.getLong("ms"), rs.getLong("estimated_ms") })
+				.single();
+			if (sums[0] == 0) {
+				return new Totals(0, 0, 0, 0, 0, 0);
+			}
+			long[] distinct = distinct(period, span);
+			return new Totals(sums[0], sums[1], distinct[0], distinct[2], distinct[1], sums[2]);
+		}
+
+		/**
+		 * The totals of the rollup days inside the period and of the plays of its edges,
+		 * in one statement.
+		 */
+		private Totals edgedTotals(RollupSpan span, StatsPeriod period) {
+			return bind(
+					"""
+							with edge as (%s), t as materialized (
+							  select u.track_id from (
+							    select d.track_id from play_day_figures d where d.account_id = :account and d.day between :first and :last
+							    union all
+							    select e.track_id from edge e
+							  ) u group by u.track_id
+							), h as (
+							  select coalesce(sum(x.plays), 0) as plays, coalesce(sum(x.ms), 0) as ms,
+							         coalesce(sum(x.estimated_ms), 0) as estimated_ms
+							  from (select plays, ms, estimated_ms from play_hour_figures
+							        where account_id = :account and day between :first and :last
+							        union all
+							        select 1, e.ms, case when e.estimated then e.ms else 0 end from edge e) x
+							)
+							select h.plays, h.ms, h.estimated_ms,
+							       (select count(*) from t) as tracks,
+							       (select count(*) from (select ct.album_id from t join catalog_tracks ct on ct.track_id = t.track_id
+							                              group by ct.album_id) albums) as albums,
+							       (select count(*) from (select a.artist_id from t join catalog_track_artists a on a.track_id = t.track_id
+							                              group by a.artist_id) artists) as artists
+							from h
+							"""
+						.formatted(PLAYS_IN_WINDOWS.formatted("edge")),
+					period, span)
+				.query((rs, row) -> new Totals(rs.getLong("plays"), rs.getLong("ms"), rs.getLong("tracks"),
+						rs.getLong("artists"), rs.getLong("albums"), rs.getLong("estimated_ms")))
+				.single();
+		}
+
+		/**
+		 * The tracks whose first play starts in the period: of the rollups, those whose
+		 * first day is in it; on the days that the period's ends cut, the first play's
+		 * start decides.
+		 */
+		@Override
+		public long newTracks(StatsPeriod period) {
+			RollupSpan span = span(period);
+			if (!span.hasEdges()) {
+				return bind("""
+						select count(*) from play_track_figures
+						where account_id = :account and first_day between :first and :last
+						""", period, span).query(Long.class).single();
+			}
+			return firsts(FIRSTS + """
+					select count(*) from play_track_figures t left join firsts f on f.track_id = t.track_id
+					where t.account_id = :account and t.first_day between :cutFirst and :cutLast
+					  and not (t.first_day = :cutFirst and f.first_start < :from)
+					  and (t.first_day < :cutLast or f.first_start < :to)
+					""", period, span).query(Long.class).single();
+		}
+
+		/**
+		 * The artists of the tracks first played in the period (few, found by the
+		 * first-day index) that have no track first played before it.
+		 */
+		@Override
+		public long newArtists(StatsPeriod period) {
+			RollupSpan span = span(period);
+			if (!span.hasEdges()) {
+				return bind(
+						"""
+								with c as (
+								  select distinct a.artist_id from play_track_figures t
+								  join catalog_track_artists a on a.track_id = t.track_id
+								  where t.account_id = :account and t.first_day between :first and :last
+								)
+								select count(*) from c
+								where not exists (select 1 from catalog_track_artists b
+								                  join play_track_figures e on e.account_id = :account and e.track_id = b.track_id
+								                  where b.artist_id = c.artist_id and e.first_day < :first)
+								""",
+						period, span)
+					.query(Long.class)
+					.single();
+			}
+			return firsts(
+					FIRSTS + """
+							, c as (
+							  select distinct a.artist_id from play_track_figures t
+							  left join firsts f on f.track_id = t.track_id
+							  join catalog_track_artists a on a.track_id = t.track_id
+							  where t.account_id = :account and t.first_day between :cutFirst and :cutLast
+							    and not (t.first_day = :cutFirst and f.first_start < :from)
+							    and (t.first_day < :cutLast or f.first_start < :to)
+							)
+							select count(*) from c
+							where not exists (select 1 from catalog_track_artists b
+							                  join play_track_figures e on e.account_id = :account and e.track_id = b.track_id
+							                  left join firsts g on g.track_id = e.track_id
+							                  where b.artist_id = c.artist_id
+							                    and (e.first_day < :cutFirst or (e.first_day = :cutFirst and g.first_start < :from)))
+							""",
+					period, span)
+				.query(Long.class)
+				.single();
+		}
+
+		private JdbcClient.StatementSpec firsts(String sql, StatsPeriod period, RollupSpan span) {
+			LocalDate cutFirst = LocalDate.ofInstant(period.startInstant(), this.built);
+			LocalDate cutLast = LocalDate.ofInstant(period.endInstant(), this.built);
+			List<RollupSpan.Window> cut = List.of(day(cutFirst), day(cutLast));
+			return bind(sql, period, span).param("cutFirst", cutFirst)
+				.param("cutLast", cutLast)
+				.param("cutFrom", instants(cut, true))
+				.param("cutTo", instants(cut, false));
+		}
+
+		private RollupSpan.Window day(LocalDate day) {
+			return new RollupSpan.Window(day.atStartOfDay(this.built).toInstant(),
+					day.plusDays(1).atStartOfDay(this.built).toInstant());
+		}
+
+		@Override
+		public List<LocalDate> days(StatsPeriod period) {
+			if (period.zone().equals(this.built)) {
+				return bind("""
+						select distinct day from play_hour_figures
+						where account_id = :account and day between :first and :last order by day
+						""", period, span(period)).query((rs, row) -> rs.getObject(1, LocalDate.class)).list();
+			}
+			Optional<String> hours = viewerHours(period);
+			if (hours.isEmpty()) {
+				return RollupStatsQueries.this.raw.days(period);
+			}
+			return hourBound(hours.get() + "select distinct v.local::date from v order by 1", period)
+				.query((rs, row) -> rs.getObject(1, LocalDate.class))
+				.list();
+		}
+
+		/**
+		 * Sessions wholly inside the period come from the rollup, the longest first (an
+		 * index holds them by length, so all time reads one); a session that crosses the
+		 * period's start or end is cut there, so its part inside is counted from the
+		 * plays.
+		 */
+		@Override
+		public long longestSessionMs(StatsPeriod period) {
+			Instant from = period.startInstant();
+			Instant to = period.endInstant();
+			long longest = RollupStatsQueries.this.jdbc.sql("""
+					select coalesce((select (extract(epoch from ended_at - started_at) * 1000)::bigint
+					                 from play_session_spans
+					                 where account_id = :account and started_at >= :from and last_started_at < :to
+					                 order by ended_at - started_at desc limit 1), 0)
+					""")
+				.param("account", period.account().value())
+				.param("from", RawStatsQueries.utc(from))
+				.param("to", RawStatsQueries.utc(to))
+				.query(Long.class)
+				.single();
+			List<Instant[]> crossing = new ArrayList<>();
+			// an open side has no session across it
+			if (period.from() != null) {
+				crossingAt(period, from).ifPresent(crossing::add);
+			}
+			if (period.to() != null) {
+				crossingAt(period, to).ifPresent(crossing::add);
+			}
+			for (Instant[] session : crossing) {
+				Instant start = session[0].isBefore(from) ? from : session[0];
+				Instant end = session[1].plusNanos(1000).isAfter(to) ? to : session[1].plusNanos(1000);
+				longest = Math.max(longest, RollupStatsQueries.this.raw.longestSessionMs(period, start, end));
+			}
+			return longest;
+		}
+
+		/**
+		 * The session that starts before the instant and has a play starting at or after
+		 * it: sessions do not overlap, so only the last one to start before it can, which
+		 * the index on the sessions' starts finds at once.
+		 */
+		private Optional<Instant[]> crossingAt(StatsPeriod period, Instant at) {
+			return RollupStatsQueries.this.jdbc.sql("""
+					select started_at, last_started_at from play_session_spans
+					where account_id = :account and started_at < :at
+					order by started_at desc limit 1
+					""")
+				.param("account", period.account().value())
+				.param("at", RawStatsQueries.utc(at))
+				.query((rs,
+						row) -> new Instant[] { rs.getObject(1, OffsetDateTime.class).toInstant(),
+								rs.getObject(2, OffsetDateTime.class).toInstant() })
+				.optional()
+				.filter((session) -> !session[1].isBefore(at));
+		}
+
+		@Override
+		public long[][] clock(StatsPeriod period) {
+			String sql;
+			if (period.zone().equals(this.built)) {
+				sql = """
+						select extract(isodow from day)::int as weekday, hour, sum(plays) as plays from play_hour_figures
+						where account_id = :account and day between :first and :last group by 1, 2
+						""";
+			}
+			else {
+				Optional<String> hours = viewerHours(period);
+				if (hours.isEmpty()) {
+					return RollupStatsQueries.this.raw.clock(period);
+				}
+				sql = hours.get() + """
+						select extract(isodow from v.local)::int as weekday, extract(hour from v.local)::int as hour,
+						       sum(v.plays) as plays
+						from v group by 1, 2
+						""";
+			}
+			long[][] cells = new long[7][24];
+			hourBound(sql, period).query((rs) -> {
+				cells[rs.getInt("weekday") - 1][rs.getInt("hour")] = rs.getLong("plays");
+			});
+			return cells;
+		}
+
+		@Override
+		public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step, StatsSubject subject) {
+			String sql;
+			if (period.zone().equals(this.built)) {
+				// the hour rollup has fewer rows than the day-and-track one, which a
+				// subject needs
+				String from = (subject != null) ? "play_day_figures" : "play_hour_figures";
+				sql = "select date_trunc('" + step.sqlField() + "', day)::date as start, sum(plays) as plays, "
+						+ "sum(ms) as ms from " + from + " where account_id = :account and day between :first and :last"
+						+ StatsSubject.tracksOf(subject, "track_id") + " group by 1 order by 1";
+			}
+			else {
+				// the day-and-track rollup has no hours to move: in another zone a
+				// subject's series comes from its plays
+				Optional<String> hours = (subject == null) ? viewerHours(period) : Optional.empty();
+				if (hours.isEmpty()) {
+					return RollupStatsQueries.this.raw.steps(period, step, subject);
+				}
+				sql = hours.get() + "select date_trunc('" + step.sqlField()
+						+ "', v.local)::date as start, sum(v.plays) as plays, sum(v.ms) as ms from v group by 1 order by 1";
+			}
+			return hourBound(sql, period).param("subject", StatsSubject.idOf(subject))
+				.query((rs, row) -> new SeriesPoint(rs.getObject("start", LocalDate.class), rs.getLong("plays"),
+						rs.getLong("ms")))
+				.list();
+		}
+
+		/**
+		 * For a viewer in another zone, a with clause that ends in
+		 * {@code v (local, plays, ms)}: the period's plays and time per local hour of the
+		 * viewer (or per play, where the rollups' hour does not stand for one hour of
+		 * instants), or empty when the two zones' hours do not align over the account's
+		 * plays.
+		 */
+		private Optional<String> viewerHours(StatsPeriod period) {
+			Instant[] played = playedBetween(period);
+			if (played == null) {
+				return Optional
+					.of("with v as (select null::timestamp as local, 0 as plays, 0::bigint as ms where false)\n");
+			}
+			if (!RollupSpan.hoursAlign(this.built, period.zone(), played[0], played[1])) {
+				return Optional.empty();
+			}
+			return Optional.of("""
+					with mixed as (%s), hrs as (
+					  select (h.day + h.hour * interval '1 hour') at time zone :built as at, h.plays, h.ms
+					  from play_hour_figures h
+					  where h.account_id = :account and h.day between :hourFirst and :hourLast
+					    and (h.day + h.hour * interval '1 hour') <> all (:mixedHours::timestamp[])
+					  union all
+					  select m.started_at, 1, m.ms from mixed m
+					), v as (
+					  select hrs.at at time zone :tz as local, hrs.plays, hrs.ms from hrs
+					  where hrs.at >= :from and hrs.at < :to
+					)
+					""".formatted(PLAYS_IN_WINDOWS.formatted("mixed")));
+		}
+
+		/**
+		 * The instants of the period that hold plays, from the account's first rollup day
+		 * to its last: null when there are none.
+		 */
+		private Instant[] playedBetween(StatsPeriod period) {
+			LocalDate[] days = RollupStatsQueries.this.jdbc
+				.sql("select min(day), max(day) from play_hour_figures where account_id = ?")
+				.param(period.account().value())
+				.query((rs,
+						row) -> new LocalDate[] { rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class) })
+				.single();
+			if (days[0] == null) {
+				return null;
+			}
+			Instant from = max(period.startInstant(), days[0].atStartOfDay(this.built).toInstant());
+			Instant to = min(period.endInstant(), days[1].plusDays(1).atStartOfDay(this.built).toInstant());
+			return from.isBefore(to) ? new Instant[] { from, to } : null;
+		}
+
+		private JdbcClient.StatementSpec hourBound(String sql, StatsPeriod period) {
+			RollupSpan span = span(period);
+			if (period.zone().equals(this.built)) {
+				return bind(sql, period, span);
+			}
+			Instant[] played = playedBetween(period);
+			if (played == null) {
+				// no plays: the with clause reads no rollup
+				return bind(sql, period, span);
+			}
+			List<RollupSpan.MixedHours> mixed = RollupSpan.mixedHours(this.built, played[0], played[1]);
+			List<RollupSpan.Window> windows = mixed.stream().map(RollupSpan.MixedHours::window).toList();
+			return bind(sql, period, span).param("built", this.built.getId())
+				.param("tz", period.zone().getId())
+				.param("hourFirst", LocalDate.ofInstant(played[0], this.built))
+				.param("hourLast", LocalDate.ofInstant(played[1].minusNanos(1), this.built))
+				.param("mixedHours",
+						mixed.stream()
+							.flatMap((hours) -> hours.hours().stream())
+							.map(LocalDateTime::toString)
+							.toArray(String[]::new))
+				.param("mixedFrom", instants(windows, true))
+				.param("mixedTo", instants(windows, false));
+		}
+
+		private RollupSpan span(StatsPeriod period) {
+			return RollupSpan.of(period, this.built);
+		}
+
+		private JdbcClient.StatementSpec bind(String sql, StatsPeriod period, RollupSpan span) {
+			return RollupStatsQueries.this.jdbc.sql(sql)
+				.param("account", period.account().value())
+				.param("first", span.first())
+				.param("last", span.last())
+				.param("from", RawStatsQueries.utc(period.startInstant()))
+				.param("to", RawStatsQueries.utc(period.endInstant()))
+				.param("edgeFrom", instants(span.edges(), true))
+				.param("edgeTo", instants(span.edges(), false));
+		}
+
 	}
 
 	/**
@@ -268,11 +632,12 @@ class RollupStatsQueries implements StatsSource {
 		return period.from() == null && period.to() == null;
 	}
 
-	private JdbcClient.StatementSpec days(String sql, StatsPeriod period) {
-		return this.jdbc.sql(sql)
-			.param("account", period.account().value())
-			.param("first", (period.from() != null) ? period.from() : FIRST_DAY)
-			.param("last", (period.to() != null) ? period.to() : LAST_DAY);
+	private static Instant max(Instant one, Instant other) {
+		return one.isAfter(other) ? one : other;
+	}
+
+	private static Instant min(Instant one, Instant other) {
+		return one.isBefore(other) ? one : other;
 	}
 
 }

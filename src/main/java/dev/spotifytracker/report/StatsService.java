@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +38,7 @@ public class StatsService {
 
 	@Transactional(readOnly = true)
 	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit) {
-		return zoneFreeSource(period).top(period, kind, by, limit);
+		return source(period).top(period, kind, by, limit);
 	}
 
 	/**
@@ -46,7 +47,7 @@ public class StatsService {
 	 */
 	@Transactional(readOnly = true)
 	public List<TopItem> top(StatsPeriod period, TopKind kind, TopOrder by, int limit, StatsSubject within) {
-		return zoneFreeSource(period).top(period, kind, by, limit, within);
+		return source(period).top(period, kind, by, limit, within);
 	}
 
 	/**
@@ -55,17 +56,18 @@ public class StatsService {
 	 */
 	@Transactional(readOnly = true)
 	public StatsSource.Figures figures(StatsPeriod period, StatsSubject subject) {
-		return zoneFreeSource(period).figures(period, subject);
+		return source(period).figures(period, subject);
 	}
 
 	@Transactional(readOnly = true)
 	public Summary summary(StatsPeriod period) {
 		StatsSource source = source(period);
-		StatsSource.Totals totals = source.totals(period);
+		StatsSource.TotalsAndDays read = source.totalsAndDays(period);
+		StatsSource.Totals totals = read.totals();
 		if (totals.plays() == 0) {
 			return new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 		}
-		List<LocalDate> days = source.days(period);
+		List<LocalDate> days = read.days();
 		return new Summary(totals.plays(), totals.ms(), totals.tracks(), totals.artists(), totals.albums(),
 				// with an open start nothing was played before the period: everything is
 				// new
@@ -148,25 +150,14 @@ public class StatsService {
 	}
 
 	/**
-	 * For what needs no local day (top lists and figures): all time is the same in every
-	 * zone, so the per-track totals answer it whichever zone the rollups were built in.
-	 */
-	private StatsSource zoneFreeSource(StatsPeriod period) {
-		if (period.from() == null && period.to() == null && this.rollups.built(period.account())) {
-			this.rollups.withoutParallelWorkers();
-			return this.rollups;
-		}
-		return source(period);
-	}
-
-	/**
-	 * The rollups when they are built in the period's zone (the account's own), else the
-	 * plays themselves.
+	 * The rollups when they are built (in the account's zone: they answer any viewer's
+	 * zone, reading plays only where they must), else the plays themselves.
 	 */
 	private StatsSource source(StatsPeriod period) {
-		if (this.rollups.builtIn(period)) {
+		Optional<ZoneId> built = this.rollups.zoneOf(period.account());
+		if (built.isPresent()) {
 			this.rollups.withoutParallelWorkers();
-			return this.rollups;
+			return this.rollups.builtIn(built.get());
 		}
 		return this.raw;
 	}

@@ -26,6 +26,14 @@ interface StatsSource {
 
 	Totals totals(StatsPeriod period);
 
+	/**
+	 * The totals and the local days with a play, which the summary needs both of: a
+	 * source that reads them in one pass overrides this.
+	 */
+	default TotalsAndDays totalsAndDays(StatsPeriod period) {
+		return new TotalsAndDays(totals(period), days(period));
+	}
+
 	long newTracks(StatsPeriod period);
 
 	long newArtists(StatsPeriod period);
@@ -68,6 +76,13 @@ interface StatsSource {
 	 * @param estimatedMs the part of ms taken from track lengths
 	 */
 	record Totals(long plays, long ms, long tracks, long artists, long albums, long estimatedMs) {
+
+	}
+
+	/**
+	 * @param days the local days with a play, in order
+	 */
+	record TotalsAndDays(Totals totals, List<LocalDate> days) {
 
 	}
 

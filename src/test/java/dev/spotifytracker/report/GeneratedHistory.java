@@ -101,6 +101,9 @@ final class GeneratedHistory {
 		// just after local midnight in Berlin: the play started the day before
 		history.add(id("track2"), Instant.parse("2026-03-30T22:02:00Z"), null);
 		history.add(id("track1"), Instant.parse("2026-10-24T22:01:00Z"), 200_000);
+		// in the hour Berlin's clocks go back through, once before and once after
+		history.add(id("track3"), Instant.parse("2026-10-25T00:40:00Z"), 60_000);
+		history.add(id("track4"), Instant.parse("2026-10-25T01:40:00Z"), 60_000);
 		return history;
 	}
 

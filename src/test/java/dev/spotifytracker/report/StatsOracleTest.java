@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The stats against {@link StatsOracle}, an independent reading of DESIGN.md's counting
  * rules, over a generated history: several periods (open, across the 2026 daylight-saving
  * changes, one day, one year), in UTC and in Europe/Berlin (the account's own zone), read
- * from the plays and from the rollups (built in Berlin, so they serve Berlin only).
+ * from the plays and from the rollups (built in Berlin), also by viewers in other zones
+ * (UTC and New York, whole hours off Berlin, and Kolkata, half an hour off).
  */
 class StatsOracleTest extends ReportTestSupport {
 
@@ -68,11 +69,17 @@ class StatsOracleTest extends ReportTestSupport {
 		periods.add(new LocalDate[] { LocalDate.parse("2024-01-01"), LocalDate.parse("2024-01-31") });
 		periods.add(new LocalDate[] { LocalDate.parse("2026-04-05"), LocalDate.parse("2026-04-05") });
 		periods.add(new LocalDate[] { LocalDate.parse("2026-04-06"), LocalDate.parse("2026-04-06") });
+		// Berlin's clocks go back on 25 October, New York's on 1 November
+		periods.add(new LocalDate[] { LocalDate.parse("2026-10-24"), LocalDate.parse("2026-11-01") });
+		periods.add(new LocalDate[] { LocalDate.parse("2026-10-25"), LocalDate.parse("2026-10-25") });
+		periods.add(new LocalDate[] { LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-01") });
+		periods.add(new LocalDate[] { LocalDate.parse("2026-10-26"), null });
 		return periods;
 	}
 
 	@ParameterizedTest(name = "{0} from the {1}")
-	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, plays built in Berlin" })
+	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, rollups built in Berlin",
+			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin" })
 	void topListsMatchTheOracleForEveryKindOrderAndPeriod(String zone, String path) {
 		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
@@ -93,7 +100,8 @@ class StatsOracleTest extends ReportTestSupport {
 	}
 
 	@ParameterizedTest(name = "{0} from the {1}")
-	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, plays built in Berlin" })
+	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, rollups built in Berlin",
+			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin" })
 	void summariesMatchTheOracleForEveryPeriod(String zone, String path) {
 		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
@@ -108,7 +116,8 @@ class StatsOracleTest extends ReportTestSupport {
 	}
 
 	@ParameterizedTest(name = "{0} from the {1}")
-	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, plays built in Berlin" })
+	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, rollups built in Berlin",
+			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin" })
 	void clocksMatchTheOracleForEveryPeriod(String zone, String path) {
 		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
@@ -122,7 +131,8 @@ class StatsOracleTest extends ReportTestSupport {
 	}
 
 	@ParameterizedTest(name = "{0} from the {1}")
-	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, plays built in Berlin" })
+	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, rollups built in Berlin",
+			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin" })
 	void seriesMatchTheOracleForEveryStepAndPeriod(String zone, String path) {
 		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
@@ -146,8 +156,9 @@ class StatsOracleTest extends ReportTestSupport {
 		if (!path.equals("plays")) {
 			this.transactions.executeWithoutResult((status) -> this.rollups.rebuild(this.account));
 		}
+		assertThat(this.rollupQueries.built(this.account)).as("rollups built").isEqualTo(!path.equals("plays"));
 		assertThat(this.rollupQueries.builtIn(new StatsPeriod(this.account, ZoneId.of(zone), null, null)))
-			.as("stats read from the rollups")
+			.as("rollups built in the viewer's zone")
 			.isEqualTo(path.equals("rollups"));
 	}
 
