@@ -39,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * With {@code RULE_BENCHMARK_EXPLAIN} set (any value) it prints each rule's
  * {@code EXPLAIN (ANALYZE, BUFFERS)} after its times; {@code RULE_BENCHMARK_ONLY} (a part
- * of a rule's label) times only the rules whose label holds it.
+ * of a rule's label) times only the rules whose label holds it;
+ * {@code RULE_BENCHMARK_SQL} (a directory) writes each rule's query there with its values
+ * in place, for psql.
  */
 public final class RulePlaylistBenchmark {
 
@@ -164,6 +166,14 @@ public final class RulePlaylistBenchmark {
 				PlaylistBenchmarkSupport.Selection selection = time(support, account, rule.getKey(), rule.getValue());
 				if (selection.matching() == 0) {
 					empty.add(rule.getKey());
+				}
+				String sqlDirectory = System.getenv("RULE_BENCHMARK_SQL");
+				if (sqlDirectory != null) {
+					java.nio.file.Files.createDirectories(java.nio.file.Path.of(sqlDirectory));
+					java.nio.file.Files.writeString(
+							java.nio.file.Path.of(sqlDirectory,
+									rule.getKey().replaceAll("[^A-Za-z0-9]+", "-") + ".sql"),
+							PlaylistBenchmarkSupport.literalSql(account, rule.getValue(), PlaylistBenchmark.NOW));
 				}
 				if (explain) {
 					System.out.println();

@@ -55,6 +55,25 @@ public final class PlaylistBenchmarkSupport {
 	}
 
 	/**
+	 * The rule's compiled query with its parameters written in as literals, to be run by
+	 * hand in psql while tuning it.
+	 */
+	public static String literalSql(long account, String document, Instant now) {
+		RuleCompiler.CompiledRule compiled = RuleCompiler.compile(RuleParser.parse(document), new AccountId(account),
+				now, java.time.ZoneOffset.UTC);
+		java.util.regex.Matcher names = java.util.regex.Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)")
+			.matcher(compiled.sql());
+		StringBuilder sql = new StringBuilder();
+		while (names.find()) {
+			Object value = compiled.params().get(names.group(1));
+			String literal = (value instanceof Number) ? value.toString()
+					: "'" + String.valueOf(value).replace("'", "''") + "'";
+			names.appendReplacement(sql, java.util.regex.Matcher.quoteReplacement(literal));
+		}
+		return names.appendTail(sql).append(";\n").toString();
+	}
+
+	/**
 	 * The built-in's rule document with its default settings.
 	 */
 	public static String builtInDocument(SmartPlaylistRule rule) {

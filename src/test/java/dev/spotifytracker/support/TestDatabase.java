@@ -12,8 +12,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * The one PostgreSQL of a test JVM: Testcontainers when a Docker engine answers, the
  * embedded PostgreSQL otherwise (this machine and CI have no Docker engine).
- * {@code TRACKER_TEST_DB} ({@code testcontainers} or {@code embedded}) forces one.
- * Started on first use, stopped when the JVM ends.
+ * {@code TRACKER_TEST_DB} ({@code testcontainers} or {@code embedded}) forces one; a JDBC
+ * URL there uses that server instead (user and password {@code postgres}), which outlives
+ * the JVM: a benchmark's data can then be queried by hand. Started on first use, stopped
+ * when the JVM ends.
  */
 public final class TestDatabase {
 
@@ -52,6 +54,9 @@ public final class TestDatabase {
 
 	private static TestDatabase start() {
 		String forced = System.getenv("TRACKER_TEST_DB");
+		if (forced != null && forced.startsWith("jdbc:")) {
+			return new TestDatabase(forced, "postgres", "postgres", "PostgreSQL at " + forced);
+		}
 		boolean useDocker = "testcontainers".equals(forced) || (forced == null && dockerAnswers());
 		TestDatabase database = useDocker ? startContainer() : startEmbedded();
 		log.info("Test database: {} at {}", database.kind, database.jdbcUrl);
