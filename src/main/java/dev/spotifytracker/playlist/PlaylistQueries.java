@@ -52,15 +52,18 @@ class PlaylistQueries {
 			)
 			""";
 
-	// count(*) over () is the number of matching tracks before the limit
+	// count(*) over () is the number of matching tracks before the limit. "Never played"
+	// asks track_play_counts (a row per played track) rather than the plays themselves:
+	// one look-up per library track instead of a probe into every play of the account.
 
-	private static final String NEVER_PLAYED = ELIGIBLE + """
-			select e.track_id, count(*) over () as matching
-			from eligible e join catalog_tracks t on t.track_id = e.track_id
-			where not exists (select 1 from counted_plays p where p.account_id = :account and p.track_id = e.track_id)
-			order by e.library_added_at desc, t.album_id, t.disc_number, t.track_number, e.track_id
-			limit :limit
-			""";
+	private static final String NEVER_PLAYED = ELIGIBLE
+			+ """
+					select e.track_id, count(*) over () as matching
+					from eligible e join catalog_tracks t on t.track_id = e.track_id
+					where not exists (select 1 from track_play_counts p where p.account_id = :account and p.track_id = e.track_id)
+					order by e.library_added_at desc, t.album_id, t.disc_number, t.track_number, e.track_id
+					limit :limit
+					""";
 
 	private static final String PLAYED_ONCE = ELIGIBLE + STATS + """
 			select e.track_id, count(*) over () as matching
@@ -94,14 +97,15 @@ class PlaylistQueries {
 			limit :limit
 			""";
 
-	private static final String NEW_NEVER_PLAYED = ELIGIBLE + """
-			select e.track_id, count(*) over () as matching
-			from eligible e join catalog_tracks t on t.track_id = e.track_id
-			where e.library_added_at >= :since
-			  and not exists (select 1 from counted_plays p where p.account_id = :account and p.track_id = e.track_id)
-			order by e.library_added_at desc, t.album_id, t.disc_number, t.track_number, e.track_id
-			limit :limit
-			""";
+	private static final String NEW_NEVER_PLAYED = ELIGIBLE
+			+ """
+					select e.track_id, count(*) over () as matching
+					from eligible e join catalog_tracks t on t.track_id = e.track_id
+					where e.library_added_at >= :since
+					  and not exists (select 1 from track_play_counts p where p.account_id = :account and p.track_id = e.track_id)
+					order by e.library_added_at desc, t.album_id, t.disc_number, t.track_number, e.track_id
+					limit :limit
+					""";
 
 	private final JdbcClient jdbc;
 

@@ -62,6 +62,9 @@ final class RuleCompiler {
 
 	private boolean skips;
 
+	/** Whether the rule sorts by a track's first credited artist. */
+	private boolean firstArtist;
+
 	private final String playlist;
 
 	private RuleCompiler(AccountId account, String playlist, Instant now, ZoneId zone) {
@@ -147,6 +150,14 @@ final class RuleCompiler {
 		}
 		if (this.skips) {
 			sql.append("    left join track_skip_counts sk on sk.account_id = :account and sk.track_id = c.track_id\n");
+		}
+		// one look-up per track: a sort key reads the name twice (folded, then by code
+		// point), which as a scalar subquery ran the look-up twice per matched track
+		if (this.firstArtist) {
+			sql.append("""
+					    left join lateral (select fa.artist_name from catalog_track_artists fa
+					                       where fa.track_id = c.track_id order by fa.position limit 1) fa on true
+					""");
 		}
 		sql.append("    where true\n").append(ExclusionSql.notExcluded("c.track_id"));
 		sql.append(exclusions);
@@ -361,8 +372,10 @@ final class RuleCompiler {
 			case IN_SAVED_ALBUM -> "(c.saved_at is not null)";
 			case TRACK_NAME -> "t.track_name";
 			case ALBUM_NAME, ALBUM -> "t.album_name";
-			case ARTIST ->
-				"(select fa.artist_name from catalog_track_artists fa where fa.track_id = c.track_id order by fa.position limit 1)";
+			case ARTIST -> {
+				this.firstArtist = true;
+				yield "fa.artist_name";
+			}
 		};
 	}
 
