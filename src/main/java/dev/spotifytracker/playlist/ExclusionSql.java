@@ -25,22 +25,25 @@ final class ExclusionSql {
 	 * @return conditions to append to a {@code where}, each starting with {@code and}
 	 */
 	static String notExcluded(String track) {
+		// one anti-join against every excluded track at once: as four "not exists", each
+		// over a table of a few rows, PostgreSQL rescanned each table once per candidate
 		return """
-				      and not exists (select 1 from excluded_tracks xt
-				                      where xt.account_id = :account and xt.track_id = %1$s)
-				      and not exists (select 1 from playlist_exclusions xp
-				                      where xp.account_id = :account and xp.kind = 'track'
-				                        and xp.playlist = :exclusionPlaylist and xp.spotify_id = %1$s)
-				      and not exists (select 1 from playlist_exclusions xp
-				                      join catalog_tracks xc on xc.album_id = xp.spotify_id
-				                      where xp.account_id = :account and xp.kind = 'album'
-				                        and (xp.playlist is null or xp.playlist = :exclusionPlaylist)
-				                        and xc.track_id = %1$s)
-				      and not exists (select 1 from playlist_exclusions xp
-				                      join catalog_track_artists xa on xa.artist_id = xp.spotify_id
-				                      where xp.account_id = :account and xp.kind = 'artist'
-				                        and (xp.playlist is null or xp.playlist = :exclusionPlaylist)
-				                        and xa.track_id = %1$s)
+				      and not exists (select 1 from (
+				          select xt.track_id from excluded_tracks xt where xt.account_id = :account
+				          union all
+				          select xp.spotify_id from playlist_exclusions xp
+				          where xp.account_id = :account and xp.kind = 'track' and xp.playlist = :exclusionPlaylist
+				          union all
+				          select xc.track_id from playlist_exclusions xp
+				          join catalog_tracks xc on xc.album_id = xp.spotify_id
+				          where xp.account_id = :account and xp.kind = 'album'
+				            and (xp.playlist is null or xp.playlist = :exclusionPlaylist)
+				          union all
+				          select xa.track_id from playlist_exclusions xp
+				          join catalog_track_artists xa on xa.artist_id = xp.spotify_id
+				          where xp.account_id = :account and xp.kind = 'artist'
+				            and (xp.playlist is null or xp.playlist = :exclusionPlaylist)
+				        ) excluded where excluded.track_id = %1$s)
 				""".formatted(track);
 	}
 
