@@ -58,6 +58,13 @@ final class RuleCompiler {
 	/** Whether the rule reads a track's play count or first or last play. */
 	private boolean counts;
 
+	/**
+	 * The alias whose row holds a track's play count and first and last play: the
+	 * candidate itself when the rule's source is the played tracks, which come from those
+	 * counts already.
+	 */
+	private String counted = "s";
+
 	private boolean listened;
 
 	private boolean skips;
@@ -93,6 +100,9 @@ final class RuleCompiler {
 	private CompiledRule sql(PlaylistRule rule) {
 		this.params.put("account", this.account.value());
 		this.params.put("exclusionPlaylist", this.playlist);
+		if (rule.source() == PlaylistRule.Source.PLAYED) {
+			this.counted = "c";
+		}
 		String where = group(rule.where());
 		List<String> keyColumns = new ArrayList<>();
 		List<String> order = new ArrayList<>();
@@ -139,7 +149,7 @@ final class RuleCompiler {
 				""");
 		// PostgreSQL cannot drop this join when nothing reads it (the account is no join
 		// column), and it counts plays: only a rule that reads them pays for it
-		if (this.counts) {
+		if (this.counts && "s".equals(this.counted)) {
 			sql.append("    left join track_play_counts s on s.account_id = :account and s.track_id = c.track_id\n");
 		}
 		for (int days : this.windows) {
@@ -197,7 +207,8 @@ final class RuleCompiler {
 			// a played track outside the library has no availability: unknown counts as
 			// playable
 			case PLAYED -> """
-					select pc.track_id, lib.liked_at, lib.saved_at, lib.added_at
+					select pc.track_id, lib.liked_at, lib.saved_at, lib.added_at, pc.plays, pc.first_played_at,
+					       pc.last_played_at
 					from track_play_counts pc
 					left join library_tracks lib on lib.account_id = pc.account_id and lib.track_id = pc.track_id
 					where pc.account_id = :account and lib.is_playable is not false""";
@@ -339,7 +350,7 @@ final class RuleCompiler {
 		return switch (field) {
 			case PLAYS -> {
 				this.counts = true;
-				yield "coalesce(s.plays, 0)";
+				yield "coalesce(" + this.counted + ".plays, 0)";
 			}
 			case PLAYS_IN_LAST -> {
 				this.windows.add(days);
@@ -355,11 +366,11 @@ final class RuleCompiler {
 			}
 			case LAST_PLAYED -> {
 				this.counts = true;
-				yield "s.last_played_at";
+				yield this.counted + ".last_played_at";
 			}
 			case FIRST_PLAYED -> {
 				this.counts = true;
-				yield "s.first_played_at";
+				yield this.counted + ".first_played_at";
 			}
 			case LIKED_AT -> "c.liked_at";
 			case ADDED_AT -> "c.added_at";

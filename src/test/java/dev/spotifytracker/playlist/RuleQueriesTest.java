@@ -272,6 +272,28 @@ class RuleQueriesTest {
 	}
 
 	@Test
+	void playedTracksCarryTheirOwnCountsAndPlays() {
+		TestLibrary library = aLibrary(this.jdbc, "alice").savedAlbum("A", daysAgo(100), "a1", "a2")
+			.played("a1", daysAgo(9))
+			.played("p1", daysAgo(3))
+			.played("p1", daysAgo(2))
+			.played("p2", daysAgo(20))
+			.played("p2", daysAgo(1))
+			.played("p3", daysAgo(30));
+
+		assertThat(selectRule(library, """
+				{'name': 'n', 'source': 'played', 'conditions': [
+				  {'field': 'plays', 'op': 'gte', 'value': 2}, {'field': 'firstPlayed', 'op': 'inLast', 'days': 10}],
+				 'sort': [{'field': 'lastPlayed', 'dir': 'desc'}]}""").trackIds()).extracting(this::name)
+			.containsExactly("p1");
+		assertThat(selectRule(library, """
+				{'name': 'n', 'source': 'played',
+				 'sort': [{'field': 'plays', 'dir': 'desc'}, {'field': 'lastPlayed', 'dir': 'asc'}]}""").trackIds())
+			.extracting(this::name)
+			.containsExactly("p1", "p2", "p3", "a1");
+	}
+
+	@Test
 	void anotherAccountsLibraryAndPlaysStayOut() {
 		TestLibrary alice = aLibrary(this.jdbc, "alice").savedAlbum("A", daysAgo(100), "a1", "a2");
 		TestLibrary bob = alice.anotherAccount("bob").liked("a1", daysAgo(3)).played("a2", daysAgo(1));
