@@ -172,17 +172,20 @@ final class RuleCompiler {
 		sql.append("    where true\n").append(ExclusionSql.notExcluded("c.track_id"));
 		sql.append(exclusions);
 		sql.append("      and ").append(where).append("\n)");
+		// a playlist never holds more than :tracks, whatever the minutes: only the first
+		// :tracks matches in order are numbered, a bounded sort instead of sorting them
+		// all
 		sql.append(
 				"""
 						, ordered as (
 						    select track_id, row_number() over w as position,
 						           sum(coalesce(duration_ms, 0)) over (w rows between unbounded preceding and current row) as running_ms
-						    from matched
-						    window w as (order by %s)
+						    from (select * from matched order by %1$s limit :tracks) top
+						    window w as (order by %1$s)
 						)
 						select m.matched, o.track_id
 						from (select count(*) as matched from matched) m
-						left join ordered o on o.position <= :tracks%s
+						left join ordered o on o.position <= :tracks%2$s
 						order by o.position
 						"""
 					.formatted(String.join(", ", order),
