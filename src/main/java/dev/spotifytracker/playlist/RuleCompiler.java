@@ -123,8 +123,9 @@ final class RuleCompiler {
 		}
 		if (this.listened) {
 			// the per-track rollup when the account has one (its time is the same sum:
-			// the
-			// play's time, else the track's length); summing every play otherwise
+			// the play's time, else the track's length); summing every play otherwise.
+			// The second half's gate sits above its join ("offset 0" keeps it there):
+			// under it, a parallel plan launched its workers only to find the gate shut
 			sql.append("""
 					, listened as (
 					    select f.track_id, f.ms from play_track_figures f
@@ -132,9 +133,10 @@ final class RuleCompiler {
 					      and exists (select 1 from play_rollup_zones z where z.account_id = :account)
 					    union all
 					    select p.track_id, sum(coalesce(p.ms_played, lt.duration_ms)) as ms
-					    from counted_plays p join catalog_tracks lt on lt.track_id = p.track_id
+					    from (select where not exists (select 1 from play_rollup_zones z where z.account_id = :account)
+					          offset 0) unbuilt
+					    cross join counted_plays p join catalog_tracks lt on lt.track_id = p.track_id
 					    where p.account_id = :account
-					      and not exists (select 1 from play_rollup_zones z where z.account_id = :account)
 					    group by p.track_id
 					)""");
 		}
