@@ -307,7 +307,10 @@ public class PlaylistService implements TrackExclusions {
 	 */
 	public void deleteRulePlaylist(AccountId account, String slug, boolean unfollow) {
 		outsideARun(account, () -> {
-			if (SmartPlaylistRule.bySlug(slug).isEmpty() && !this.rulePlaylists.exists(account, slug)) {
+			// before any call: a built-in's playlist must not be unfollowed by a refused
+			// delete
+			RulePlaylists.refuseBuiltIn(slug);
+			if (!this.rulePlaylists.exists(account, slug)) {
 				throw new RulePlaylistRefusedException(RulePlaylistRefusedException.Reason.NOT_FOUND,
 						"No rule playlist " + slug + ".");
 			}

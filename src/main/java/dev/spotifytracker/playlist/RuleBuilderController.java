@@ -201,7 +201,7 @@ class RuleBuilderController {
 		try {
 			this.service.deleteRulePlaylist(chosen.id(), slug, unfollow);
 		}
-		catch (SpotifyException | PlaylistActionException ex) {
+		catch (SpotifyException | PlaylistActionException | RulePlaylistRefusedException ex) {
 			redirect.addFlashAttribute("ruleSlug", slug);
 			redirect.addFlashAttribute("ruleError", "Not deleted: " + ex.getMessage());
 			return "redirect:" + listOf(chosen, slug);

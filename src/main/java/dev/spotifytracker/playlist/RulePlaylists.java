@@ -169,7 +169,7 @@ class RulePlaylists {
 		return new RulePreview(selection.trackIds().size(), selection.matching(), selection.trackIds());
 	}
 
-	private static void refuseBuiltIn(String slug) {
+	static void refuseBuiltIn(String slug) {
 		if (SmartPlaylistRule.bySlug(slug).isPresent()) {
 			throw new RulePlaylistRefusedException(Reason.READ_ONLY,
 					"The built-in playlist " + slug + " is a read-only template; copy it to change it.");

@@ -18,10 +18,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -241,6 +243,16 @@ class RuleBuilderPageTest {
 
 		assertThat(storedRules()).isZero();
 		assertThat(this.jdbc.sql("select count(*) from playlist_mappings").query(Integer.class).single()).isZero();
+
+		// a stale page deletes it again, or a built-in: a sentence on the list, no error
+		for (String slug : new String[] { "mine", "most-played" }) {
+			this.mvc
+				.perform(post("/playlists/rules/" + slug + "/delete").param("unfollow", "true")
+					.with(Viewers.signedInAs("alice"))
+					.with(csrf()))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attribute("ruleError", startsWith("Not deleted: ")));
+		}
 	}
 
 	private MockHttpServletRequestBuilder form() {

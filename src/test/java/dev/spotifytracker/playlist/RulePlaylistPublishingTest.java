@@ -334,6 +334,22 @@ class RulePlaylistPublishingTest {
 	}
 
 	@Test
+	void deletingABuiltInIsRefusedBeforeItsPlaylistIsUnfollowed() {
+		saveAlbum(2);
+		String playlistId = this.service.pushNow(this.library.account(), SmartPlaylistRule.NEVER_PLAYED)
+			.spotifyPlaylistId();
+		sim.requests().reset();
+
+		assertThatExceptionOfType(RulePlaylistRefusedException.class)
+			.isThrownBy(() -> this.service.deleteRulePlaylist(this.library.account(), "never-played", true))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(RulePlaylistRefusedException.Reason.READ_ONLY));
+
+		assertThat(sim.requests().apiTotal()).as("Web API calls").isZero();
+		assertThat(this.alice.playlists()).extracting(SimPlaylist::id).contains(playlistId);
+		assertThat(mapping("never-played").spotifyPlaylistId()).isEqualTo(playlistId);
+	}
+
+	@Test
 	void aRuleCreatedAgainUnderADeletedRulesNameGetsAPlaylistOfItsOwn() {
 		saveAlbum(2);
 		String slug = this.rules.create(this.library.account(), NEVER_HEARD).slug();
