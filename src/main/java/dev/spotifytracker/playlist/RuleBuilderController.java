@@ -64,9 +64,13 @@ class RuleBuilderController {
 
 	private final PlaylistExclusions exclusions;
 
+	private final PlaylistMappingRepository mappings;
+
 	RuleBuilderController(RulePlaylists playlists, TrackSummaries summaries, RuleBuilderQueries queries,
-			AccountChoice accounts, PlaylistService service, PlaylistExclusions exclusions) {
+			AccountChoice accounts, PlaylistService service, PlaylistExclusions exclusions,
+			PlaylistMappingRepository mappings) {
 		this.playlists = playlists;
+		this.mappings = mappings;
 		this.exclusions = exclusions;
 		this.service = service;
 		this.summaries = summaries;
@@ -328,20 +332,19 @@ class RuleBuilderController {
 		List<String> ids = now.tracks();
 		List<TrackSummary> first = this.summaries.of(ids.subList(0, Math.min(PREVIEW_TRACKS, ids.size())));
 		long duration = this.queries.totalDurationMs(ids);
-		Optional<List<String>> saved = Optional.empty();
-		if (slug != null && !slug.isBlank()) {
-			saved = this.playlists.find(account.id(), slug)
-				.map((stored) -> this.playlists.preview(account.id(), slug, zone).tracks());
-		}
-		if (saved.isEmpty()) {
+		// the next push changes what the last push left on Spotify; a rule never pushed
+		// (or not saved yet) gets a new playlist with all its tracks
+		Optional<PlaylistMapping> pushed = (slug != null && !slug.isBlank()) ? this.mappings.find(account.id(), slug)
+				: Optional.empty();
+		if (pushed.isEmpty()) {
 			return new RuleBuilderView.BuilderPreview(now.count(), now.matched(), duration, first, null, ids.size(), 0);
 		}
-		Set<String> before = new HashSet<>(saved.get());
+		Set<String> before = new HashSet<>(pushed.get().pushedTrackIds());
 		Set<String> after = new HashSet<>(ids);
 		int added = (int) after.stream().filter((id) -> !before.contains(id)).count();
 		int removed = (int) before.stream().filter((id) -> !after.contains(id)).count();
-		return new RuleBuilderView.BuilderPreview(now.count(), now.matched(), duration, first, "the saved rule", added,
-				removed);
+		return new RuleBuilderView.BuilderPreview(now.count(), now.matched(), duration, first,
+				"the playlist on Spotify", added, removed);
 	}
 
 	private static Map<String, List<String>> opsByField() {

@@ -132,7 +132,17 @@ class RuleBuilderPageTest {
 		this.mvc.perform(get("/playlists/rules/played-joni/edit").with(Viewers.signedInAs("alice")))
 			.andExpect(xpath("//input[@id='n-0-value']/@value").string("Joni Mitchell; Someone Else"))
 			.andExpect(xpath("//*[@id='preview-count']/strong").string("2"))
-			.andExpect(xpath("//*[@id='preview-changes']").string(containsString("+0")));
+			.andExpect(xpath("//*[@id='preview-changes']").string(containsString("A first push adds all")));
+		// once pushed, the next push is what differs from the playlist on Spotify
+		this.jdbc.sql("""
+				insert into playlist_mappings (account_id, slug, name, spotify_playlist_id, pushed_track_ids)
+				select id, 'played-joni', 'Played Joni', 'p000000000000000000001', array['t000000000000000000099']
+				from accounts where spotify_user_id = 'alice'
+				""").update();
+		this.mvc.perform(get("/playlists/rules/played-joni/edit").with(Viewers.signedInAs("alice")))
+			.andExpect(xpath("//*[@id='preview-changes']").string(containsString("the playlist on Spotify")))
+			.andExpect(xpath("//*[@id='preview-changes']/span[@class='added']").string("+2"))
+			.andExpect(xpath("//*[@id='preview-changes']/span[@class='removed']").string("\u22121"));
 		this.mvc.perform(get("/playlists/rules/played-joni/rule.json").with(Viewers.signedInAs("alice")))
 			.andExpect(header().string("Content-Disposition", containsString("played-joni.json")))
 			.andExpect(content().string(containsString("\"limit\":{\"tracks\":2}")));
