@@ -27,6 +27,27 @@
 		}
 	});
 
+	// Typing or pasting into the rule builder's JSON box is no change of the rule until
+	// "Load this JSON": the builder's form would otherwise send it as an edit and its answer
+	// would put the rule's own document back into the box, over what was typed.
+	['keyup', 'change', 'input'].forEach(function (type) {
+		document.addEventListener(type, function (event) {
+			if (event.target && event.target.id === 'rule-json') {
+				event.stopPropagation();
+			}
+		}, true);
+	});
+
+	// The rule builder answers a refused rule with 400 and the page showing the fault next
+	// to its condition: that answer is shown, not treated as a failed request.
+	document.addEventListener('htmx:beforeSwap', function (event) {
+		var xhr = event.detail.xhr;
+		if (xhr && xhr.status === 400 && event.detail.target && event.detail.target.id === 'builder') {
+			event.detail.shouldSwap = true;
+			event.detail.isError = false;
+		}
+	});
+
 	// htmx leaves the page as it was when a request fails; say so instead of staying silent.
 	document.addEventListener('htmx:responseError', function (event) {
 		var status = event.detail.xhr ? event.detail.xhr.status : 0;

@@ -126,12 +126,17 @@ class RuleBuilderController {
 		if ("json".equals(action)) {
 			String slug = draft.slug;
 			try {
-				draft = RuleDraft.fromDocument((json != null) ? json : "");
+				// as written, like the API: the form would quietly drop an unknown key or
+				// read "5" as 5, and saving would store what was never pasted
+				RuleParser.parse((json != null) ? json : "");
+				draft = RuleDraft.fromDocument(json);
 				draft.slug = slug;
 			}
 			catch (InvalidRuleException ex) {
-				model.addAttribute("jsonError", ex.getMessage());
+				model.addAttribute("jsonError",
+						ex.path().isEmpty() ? ex.getMessage() : ex.getMessage() + " (at " + ex.path() + ")");
 				model.addAttribute("json", json);
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			}
 			return page(chosen, draft, model);
 		}
@@ -151,7 +156,9 @@ class RuleBuilderController {
 				return "redirect:" + target;
 			}
 			catch (InvalidRuleException ex) {
-				// shown by the page, which parses the same document again, name and all
+				// refused (400); shown by the page, which parses the same document again,
+				// name and all, next to the faulty condition
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 				return page(chosen, draft, model, true);
 			}
 			catch (RulePlaylistRefusedException ex) {

@@ -96,6 +96,18 @@ class RuleBuilderBrowserTest extends BrowserTestBase {
 		assertThat(pushed.trackUris())
 			.containsExactlyElementsOf(expected.stream().map((id) -> "spotify:track:" + id).toList());
 		sim.assertNoViolations();
+
+		// and: a pasted rule the grammar refuses (400) shows its fault and path on the
+		// page
+		browser.open(url("/playlists/rules/new"));
+		browser.click(By.cssSelector("details.json-box > summary"));
+		browser.driver().findElement(By.id("rule-json")).clear();
+		browser.type(By.id("rule-json"),
+				"{\"name\": \"Bad\", \"conditions\": [{\"field\": \"plays\", \"op\": \"near\"}]}");
+		browser.click(By.id("load-json"));
+		browser.await((driver) -> browser.text(By.id("json-error")).contains("(at conditions[0].op)"));
+		// the browser logs every 400 it receives; the page shows it as it should
+		browser.ignoreConsoleErrors("status of 400").assertNoConsoleErrors();
 		signOut();
 	}
 
