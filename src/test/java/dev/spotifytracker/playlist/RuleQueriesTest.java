@@ -45,6 +45,10 @@ class RuleQueriesTest {
 		assertThat(select(library, "{'field': 'plays', 'op': 'eq', 'value': 0}")).containsExactly("a3");
 		assertThat(select(library, "{'field': 'plays', 'op': 'in', 'value': [0, 3]}")).containsExactly("a1", "a3");
 		assertThat(select(library, "{'field': 'plays', 'op': 'between', 'value': [1, 2]}")).containsExactly("a2");
+		assertThat(select(library, "{'field': 'plays', 'op': 'lte', 'value': 1}")).containsExactly("a2", "a3");
+		assertThat(select(library, "{'field': 'plays', 'op': 'lt', 'value': 1}")).containsExactly("a3");
+		assertThat(select(library, "{'field': 'plays', 'op': 'ne', 'value': 1}")).containsExactly("a1", "a3");
+		assertThat(select(library, "{'field': 'plays', 'op': 'notIn', 'value': [0, 3]}")).containsExactly("a2");
 	}
 
 	@Test
@@ -172,6 +176,8 @@ class RuleQueriesTest {
 			.containsExactly("a3", "a4");
 		assertThat(select(library, "{'field': 'trackName', 'op': 'notIn', 'value': ['hunter', 'JOGA']}"))
 			.containsExactly("a1", "a2");
+		assertThat(select(library, "{'field': 'trackName', 'op': 'ne', 'value': 'joga'}")).containsExactly("a1", "a2",
+				"a4");
 	}
 
 	@Test
@@ -247,6 +253,10 @@ class RuleQueriesTest {
 		assertThat(select(library, "{'field': 'album', 'op': 'in', 'value': ['" + id("B") + "']}"))
 			.containsExactly("b1");
 		assertThat(select(library, "{'field': 'albumName', 'op': 'startsWith', 'value': 'deb'}")).containsExactly("b1");
+		assertThat(select(library, "{'field': 'album', 'op': 'contains', 'value': 'OGEN'}")).containsExactly("a1");
+		assertThat(select(library, "{'field': 'album', 'op': 'ne', 'value': 'debut'}")).containsExactly("a1");
+		assertThat(select(library, "{'field': 'album', 'op': 'notIn', 'value': ['" + id("A") + "', 'x']}"))
+			.containsExactly("b1");
 	}
 
 	// sources
