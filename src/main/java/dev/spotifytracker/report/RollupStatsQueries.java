@@ -7,7 +7,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import dev.spotifytracker.app.AccountId;
 
@@ -25,9 +29,10 @@ import org.springframework.stereotype.Repository;
  * wholly inside the period and read the plays of the part days at its ends
  * ({@link RollupSpan});</li>
  * <li>figures per local day and hour (streak days, the clock, the series) move the rollup
- * hours to the viewer's days and hours where both zones' offsets differ by whole hours,
- * reading the plays of an hour the clocks went back through; where they do not (a zone
- * half an hour off), they come from the plays;</li>
+ * hours, or their quarters, to the viewer's days and hours where both zones' offsets
+ * differ by whole quarter hours ({@link ShiftedHours}), reading the plays only of the
+ * instants no clean rollup hour stands for (an hour the clocks went back through, the
+ * period's ends inside an hour); elsewhere they come from the plays;</li>
  * <li>sessions are instants, the same in every zone.</li>
  * </ul>
  */
@@ -413,13 +418,11 @@ class RollupStatsQueries {
 						where account_id = :account and day between :first and :last order by day
 						""", period, span(period)).query((rs, row) -> rs.getObject(1, LocalDate.class)).list();
 			}
-			Optional<String> hours = viewerHours(period);
-			if (hours.isEmpty()) {
+			Optional<SortedMap<LocalDate, long[]>> days = viewerDays(period);
+			if (days.isEmpty()) {
 				return RollupStatsQueries.this.raw.days(period);
 			}
-			return hourBound(hours.get() + "select distinct v.local::date from v order by 1", period)
-				.query((rs, row) -> rs.getObject(1, LocalDate.class))
-				.list();
+			return new ArrayList<>(days.get().keySet());
 		}
 
 		/**
@@ -481,26 +484,14 @@ class RollupStatsQueries {
 
 		@Override
 		public long[][] clock(StatsPeriod period) {
-			String sql;
-			if (period.zone().equals(this.built)) {
-				sql = """
-						select extract(isodow from day)::int as weekday, hour, sum(plays) as plays from play_hour_figures
-						where account_id = :account and day between :first and :last group by 1, 2
-						""";
-			}
-			else {
-				Optional<String> hours = viewerHours(period);
-				if (hours.isEmpty()) {
-					return RollupStatsQueries.this.raw.clock(period);
-				}
-				sql = hours.get() + """
-						select extract(isodow from v.local)::int as weekday, extract(hour from v.local)::int as hour,
-						       sum(v.plays) as plays
-						from v group by 1, 2
-						""";
+			if (!period.zone().equals(this.built)) {
+				return viewerClock(period).orElseGet(() -> RollupStatsQueries.this.raw.clock(period));
 			}
 			long[][] cells = new long[7][24];
-			hourBound(sql, period).query((rs) -> {
+			bind("""
+					select extract(isodow from day)::int as weekday, hour, sum(plays) as plays from play_hour_figures
+					where account_id = :account and day between :first and :last group by 1, 2
+					""", period, span(period)).query((rs) -> {
 				cells[rs.getInt("weekday") - 1][rs.getInt("hour")] = rs.getLong("plays");
 			});
 			return cells;
@@ -508,60 +499,176 @@ class RollupStatsQueries {
 
 		@Override
 		public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step, StatsSubject subject) {
-			String sql;
 			if (period.zone().equals(this.built)) {
 				// the hour rollup has fewer rows than the day-and-track one, which a
 				// subject needs
 				String from = (subject != null) ? "play_day_figures" : "play_hour_figures";
-				sql = "select date_trunc('" + step.sqlField() + "', day)::date as start, sum(plays) as plays, "
+				return bind("select date_trunc('" + step.sqlField() + "', day)::date as start, sum(plays) as plays, "
 						+ "sum(ms) as ms from " + from + " where account_id = :account and day between :first and :last"
-						+ StatsSubject.tracksOf(subject, "track_id") + " group by 1 order by 1";
+						+ StatsSubject.tracksOf(subject, "track_id") + " group by 1 order by 1", period, span(period))
+					.param("subject", StatsSubject.idOf(subject))
+					.query((rs, row) -> new SeriesPoint(rs.getObject("start", LocalDate.class), rs.getLong("plays"),
+							rs.getLong("ms")))
+					.list();
 			}
-			else {
-				// the day-and-track rollup has no hours to move: in another zone a
-				// subject's series comes from its plays
-				Optional<String> hours = (subject == null) ? viewerHours(period) : Optional.empty();
-				if (hours.isEmpty()) {
-					return RollupStatsQueries.this.raw.steps(period, step, subject);
+			// the day-and-track rollup has no hours to move: in another zone a subject's
+			// series comes from its plays
+			Optional<SortedMap<LocalDate, long[]>> days = (subject == null) ? viewerDays(period) : Optional.empty();
+			if (days.isEmpty()) {
+				return RollupStatsQueries.this.raw.steps(period, step, subject);
+			}
+			List<SeriesPoint> points = new ArrayList<>();
+			for (Map.Entry<LocalDate, long[]> day : days.get().entrySet()) {
+				LocalDate start = step.startOf(day.getKey());
+				int last = points.size() - 1;
+				if (last >= 0 && points.get(last).start().equals(start)) {
+					SeriesPoint point = points.get(last);
+					points.set(last,
+							new SeriesPoint(start, point.plays() + day.getValue()[0], point.ms() + day.getValue()[1]));
 				}
-				sql = hours.get() + "select date_trunc('" + step.sqlField()
-						+ "', v.local)::date as start, sum(v.plays) as plays, sum(v.ms) as ms from v group by 1 order by 1";
+				else {
+					points.add(new SeriesPoint(start, day.getValue()[0], day.getValue()[1]));
+				}
 			}
-			return hourBound(sql, period).param("subject", StatsSubject.idOf(subject))
-				.query((rs, row) -> new SeriesPoint(rs.getObject("start", LocalDate.class), rs.getLong("plays"),
-						rs.getLong("ms")))
-				.list();
+			return points;
 		}
 
 		/**
-		 * For a viewer in another zone, a with clause that ends in
-		 * {@code v (local, plays, ms)}: the period's plays and time per local hour of the
-		 * viewer (or per play, where the rollups' hour does not stand for one hour of
-		 * instants), or empty when the two zones' hours do not align over the account's
-		 * plays.
+		 * For a viewer in another zone, the plays and time of each of the viewer's days
+		 * with a play: the rollup hours of each day (and their quarters, where the zones
+		 * are a whole number of quarter hours apart) moved to the viewer's days, and the
+		 * plays of the instants no clean rollup hour stands for. Empty when the zones are
+		 * not apart by whole quarter hours over the account's plays.
 		 */
-		private Optional<String> viewerHours(StatsPeriod period) {
-			Instant[] played = playedBetween(period);
-			if (played == null) {
-				return Optional
-					.of("with v as (select null::timestamp as local, 0 as plays, 0::bigint as ms where false)\n");
-			}
-			if (!RollupSpan.hoursAlign(this.built, period.zone(), played[0], played[1])) {
+		private Optional<SortedMap<LocalDate, long[]>> viewerDays(StatsPeriod period) {
+			Optional<ShiftedHours> shifted = shifted(period);
+			if (shifted.isEmpty()) {
 				return Optional.empty();
 			}
-			return Optional.of("""
-					with mixed as (%s), hrs as (
-					  select (h.day + h.hour * interval '1 hour') at time zone :built as at, h.plays, h.ms
-					  from play_hour_figures h
-					  where h.account_id = :account and h.day between :hourFirst and :hourLast
-					    and (h.day + h.hour * interval '1 hour') <> all (:mixedHours::timestamp[])
-					  union all
-					  select m.started_at, 1, m.ms from mixed m
-					), v as (
-					  select hrs.at at time zone :tz as local, hrs.plays, hrs.ms from hrs
-					  where hrs.at >= :from and hrs.at < :to
-					)
-					""".formatted(PLAYS_IN_WINDOWS.formatted("mixed")));
+			ShiftedHours hours = shifted.get();
+			SortedMap<LocalDate, long[]> days = new TreeMap<>();
+			if (!hours.segments().isEmpty()) {
+				segments(
+						"""
+								select s.i, h.day, sum(h.plays) as plays, sum(h.ms) as ms,
+								       sum(case when h.hour * 4 + 4 <= s.c then h.plays when h.hour * 4 >= s.c then 0
+								                else h.plays_q[1] + case when s.c - h.hour * 4 > 1 then h.plays_q[2] else 0 end
+								                     + case when s.c - h.hour * 4 > 2 then h.plays_q[3] else 0 end end) as low_plays,
+								       sum(case when h.hour * 4 + 4 <= s.c then h.ms when h.hour * 4 >= s.c then 0
+								                else h.ms_q[1] + case when s.c - h.hour * 4 > 1 then h.ms_q[2] else 0 end
+								                     + case when s.c - h.hour * 4 > 2 then h.ms_q[3] else 0 end end) as low_ms
+								from %s
+								group by 1, 2
+								""",
+						period, hours)
+					.query((rs) -> {
+						ShiftedHours.Segment segment = hours.segments().get(rs.getInt(1) - 1);
+						LocalDate low = segment.lowDay(rs.getObject(2, LocalDate.class));
+						long plays = rs.getLong("plays");
+						long lowPlays = rs.getLong("low_plays");
+						long ms = rs.getLong("ms");
+						long lowMs = rs.getLong("low_ms");
+						addTo(days, low, lowPlays, lowMs);
+						addTo(days, low.plusDays(1), plays - lowPlays, ms - lowMs);
+					});
+			}
+			rawPlays(period, hours,
+					(startedAt, ms) -> addTo(days, LocalDate.ofInstant(startedAt, period.zone()), 1, ms));
+			return Optional.of(days);
+		}
+
+		/**
+		 * For a viewer in another zone, the clock: the rollup hours (or their quarters)
+		 * summed per segment, weekday and hour, each moved to the viewer's weekday and
+		 * hour, and the plays of the instants no clean rollup hour stands for.
+		 */
+		private Optional<long[][]> viewerClock(StatsPeriod period) {
+			Optional<ShiftedHours> shifted = shifted(period);
+			if (shifted.isEmpty()) {
+				return Optional.empty();
+			}
+			ShiftedHours hours = shifted.get();
+			long[][] cells = new long[7][24];
+			if (!hours.segments().isEmpty()) {
+				String quarters = hours.quarters()
+						? "sum(h.plays_q[1]), sum(h.plays_q[2]), sum(h.plays_q[3]), sum(h.plays_q[4])"
+						: "sum(h.plays), 0, 0, 0";
+				segments("select s.i, mod(mod(h.day - date '2000-01-03', 7) + 7, 7) as weekday, h.hour, " + quarters
+						+ " from %s group by 1, 2, 3", period, hours)
+					.query((rs) -> {
+						ShiftedHours.Segment segment = hours.segments().get(rs.getInt(1) - 1);
+						int weekday = rs.getInt(2);
+						int hour = rs.getInt(3);
+						for (int quarter = 0; quarter < 4; quarter++) {
+							int minute = segment.minuteOfWeek(weekday, hour, quarter);
+							cells[minute / (24 * 60)][minute % (24 * 60) / 60] += rs.getLong(4 + quarter);
+						}
+					});
+			}
+			rawPlays(period, hours, (startedAt, ms) -> {
+				LocalDateTime local = LocalDateTime.ofInstant(startedAt, period.zone());
+				cells[local.getDayOfWeek().getValue() - 1][local.getHour()]++;
+			});
+			return Optional.of(cells);
+		}
+
+		/**
+		 * How the period looks from the viewer's zone over the account's plays; no
+		 * segments and no raw windows when it holds none.
+		 */
+		private Optional<ShiftedHours> shifted(StatsPeriod period) {
+			Instant[] played = playedBetween(period);
+			if (played == null) {
+				return Optional.of(new ShiftedHours(List.of(), List.of()));
+			}
+			return ShiftedHours.of(this.built, period.zone(), played[0], played[1]);
+		}
+
+		/**
+		 * A statement over the rollup hours of each segment: {@code %s} becomes their
+		 * join, numbered {@code s.i} from 1, with {@code s.c} its
+		 * {@link ShiftedHours.Segment#split()}.
+		 */
+		private JdbcClient.StatementSpec segments(String sql, StatsPeriod period, ShiftedHours hours) {
+			List<ShiftedHours.Segment> segments = hours.segments();
+			return RollupStatsQueries.this.jdbc.sql(sql.formatted("""
+					unnest(:fromDay::date[], :fromHour::int[], :toDay::date[], :toHour::int[], :split::int[])
+					  with ordinality s(fd, fh, td, th, c, i)
+					join play_hour_figures h on h.account_id = :account and h.day between s.fd and s.td
+					  and (h.day, h.hour) >= (s.fd, s.fh) and (h.day, h.hour) < (s.td, s.th)
+					"""))
+				.param("account", period.account().value())
+				.param("fromDay",
+						segments.stream().map((s) -> s.from().toLocalDate().toString()).toArray(String[]::new))
+				.param("fromHour",
+						segments.stream().map((s) -> String.valueOf(s.from().getHour())).toArray(String[]::new))
+				.param("toDay", segments.stream().map((s) -> s.to().toLocalDate().toString()).toArray(String[]::new))
+				.param("toHour", segments.stream().map((s) -> String.valueOf(s.to().getHour())).toArray(String[]::new))
+				.param("split", segments.stream().map((s) -> String.valueOf(s.split())).toArray(String[]::new));
+		}
+
+		/**
+		 * The plays that start in the raw windows, each with its start and time.
+		 */
+		private void rawPlays(StatsPeriod period, ShiftedHours hours, BiConsumer<Instant, Long> each) {
+			if (hours.raw().isEmpty()) {
+				return;
+			}
+			RollupStatsQueries.this.jdbc.sql(PLAYS_IN_WINDOWS.formatted("raw"))
+				.param("account", period.account().value())
+				.param("rawFrom", instants(hours.raw(), true))
+				.param("rawTo", instants(hours.raw(), false))
+				.query((rs) -> {
+					each.accept(rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("ms"));
+				});
+		}
+
+		private static void addTo(SortedMap<LocalDate, long[]> days, LocalDate day, long plays, long ms) {
+			if (plays > 0) {
+				long[] figures = days.computeIfAbsent(day, (key) -> new long[2]);
+				figures[0] += plays;
+				figures[1] += ms;
+			}
 		}
 
 		/**
@@ -581,31 +688,6 @@ class RollupStatsQueries {
 			Instant from = max(period.startInstant(), days[0].atStartOfDay(this.built).toInstant());
 			Instant to = min(period.endInstant(), days[1].plusDays(1).atStartOfDay(this.built).toInstant());
 			return from.isBefore(to) ? new Instant[] { from, to } : null;
-		}
-
-		private JdbcClient.StatementSpec hourBound(String sql, StatsPeriod period) {
-			RollupSpan span = span(period);
-			if (period.zone().equals(this.built)) {
-				return bind(sql, period, span);
-			}
-			Instant[] played = playedBetween(period);
-			if (played == null) {
-				// no plays: the with clause reads no rollup
-				return bind(sql, period, span);
-			}
-			List<RollupSpan.MixedHours> mixed = RollupSpan.mixedHours(this.built, played[0], played[1]);
-			List<RollupSpan.Window> windows = mixed.stream().map(RollupSpan.MixedHours::window).toList();
-			return bind(sql, period, span).param("built", this.built.getId())
-				.param("tz", period.zone().getId())
-				.param("hourFirst", LocalDate.ofInstant(played[0], this.built))
-				.param("hourLast", LocalDate.ofInstant(played[1].minusNanos(1), this.built))
-				.param("mixedHours",
-						mixed.stream()
-							.flatMap((hours) -> hours.hours().stream())
-							.map(LocalDateTime::toString)
-							.toArray(String[]::new))
-				.param("mixedFrom", instants(windows, true))
-				.param("mixedTo", instants(windows, false));
 		}
 
 		private RollupSpan span(StatsPeriod period) {
