@@ -87,7 +87,12 @@ class RollupStatsQueries {
 	 * without, on the stats benchmark's data).
 	 */
 	void withoutParallelWorkers() {
-		this.jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true)").query().singleRow();
+		// and with a plan for each statement's own values: a generic plan of a
+		// prepared statement does not know how many days or segments it reads
+		this.jdbc.sql("""
+				select set_config('max_parallel_workers_per_gather', '0', true),
+				       set_config('plan_cache_mode', 'force_custom_plan', true)
+				""").query().singleRow();
 	}
 
 	/**
@@ -151,12 +156,19 @@ class RollupStatsQueries {
 				case TRACKS -> perTrack + ", g as (select t.id, t.plays, t.ms from t order by " + order
 						+ " limit :limit) select g.id, ct.track_name as name, g.plays, g.ms from g "
 						+ "join catalog_tracks ct on ct.track_id = g.id order by " + order;
-				case ALBUMS -> perTrack + ", g as (select ct.album_id as id, min(ct.album_name) as name, "
-						+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_tracks ct on ct.track_id = t.id "
-						+ "group by ct.album_id) select id, name, plays, ms from g order by " + order + " limit :limit";
-				case ARTISTS -> perTrack + ", g as (select a.artist_id as id, min(a.artist_name) as name, "
-						+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_track_artists a on a.track_id = t.id "
-						+ "group by a.artist_id) select id, name, plays, ms from g order by " + order + " limit :limit";
+				// grouped by id alone (the join reads only the index of the tracks'
+				// albums
+				// or artists), named once in the top list
+				case ALBUMS -> perTrack + ", g as (select x.* from (select ct.album_id as id, sum(t.plays) as plays, "
+						+ "sum(t.ms) as ms from t join catalog_tracks ct on ct.track_id = t.id group by ct.album_id) x "
+						+ "order by " + order
+						+ " limit :limit) select g.id, (select min(n.album_name) from catalog_tracks n "
+						+ "where n.album_id = g.id) as name, g.plays, g.ms from g order by " + order;
+				case ARTISTS -> perTrack + ", g as (select x.* from (select a.artist_id as id, sum(t.plays) as plays, "
+						+ "sum(t.ms) as ms from t join catalog_track_artists a on a.track_id = t.id group by a.artist_id) x "
+						+ "order by " + order + " limit :limit) select g.id, (select min(n.artist_name) "
+						+ "from catalog_track_artists n where n.artist_id = g.id) as name, g.plays, g.ms from g order by "
+						+ order;
 			};
 			return bind(sql, period, span).param("limit", limit)
 				.param("subject", StatsSubject.idOf(within))
@@ -488,11 +500,14 @@ class RollupStatsQueries {
 				return viewerClock(period).orElseGet(() -> RollupStatsQueries.this.raw.clock(period));
 			}
 			long[][] cells = new long[7][24];
+			// the weekday by arithmetic on the date (0: Monday): extract converts each
+			// row's date
 			bind("""
-					select extract(isodow from day)::int as weekday, hour, sum(plays) as plays from play_hour_figures
+					select mod(mod(day - date '2000-01-03', 7) + 7, 7) as weekday, hour, sum(plays) as plays
+					from play_hour_figures
 					where account_id = :account and day between :first and :last group by 1, 2
 					""", period, span(period)).query((rs) -> {
-				cells[rs.getInt("weekday") - 1][rs.getInt("hour")] = rs.getLong("plays");
+				cells[rs.getInt("weekday")][rs.getInt("hour")] = rs.getLong("plays");
 			});
 			return cells;
 		}
@@ -502,14 +517,18 @@ class RollupStatsQueries {
 			if (period.zone().equals(this.built)) {
 				// the hour rollup has fewer rows than the day-and-track one, which a
 				// subject needs
+				// (summed per day here, per step in Java: date_trunc of a date converts
+				// each row to a timestamp with time zone)
 				String from = (subject != null) ? "play_day_figures" : "play_hour_figures";
-				return bind("select date_trunc('" + step.sqlField() + "', day)::date as start, sum(plays) as plays, "
-						+ "sum(ms) as ms from " + from + " where account_id = :account and day between :first and :last"
-						+ StatsSubject.tracksOf(subject, "track_id") + " group by 1 order by 1", period, span(period))
+				SortedMap<LocalDate, long[]> days = new TreeMap<>();
+				bind("select day, sum(plays) as plays, sum(ms) as ms from " + from
+						+ " where account_id = :account and day between :first and :last"
+						+ StatsSubject.tracksOf(subject, "track_id") + " group by day", period, span(period))
 					.param("subject", StatsSubject.idOf(subject))
-					.query((rs, row) -> new SeriesPoint(rs.getObject("start", LocalDate.class), rs.getLong("plays"),
-							rs.getLong("ms")))
-					.list();
+					.query((rs) -> {
+						addTo(days, rs.getObject("day", LocalDate.class), rs.getLong("plays"), rs.getLong("ms"));
+					});
+				return steps(days, step);
 			}
 			// the day-and-track rollup has no hours to move: in another zone a subject's
 			// series comes from its plays
@@ -517,8 +536,15 @@ class RollupStatsQueries {
 			if (days.isEmpty()) {
 				return RollupStatsQueries.this.raw.steps(period, step, subject);
 			}
+			return steps(days.get(), step);
+		}
+
+		/**
+		 * The steps of the days with plays, in order.
+		 */
+		private static List<SeriesPoint> steps(SortedMap<LocalDate, long[]> days, SeriesStep step) {
 			List<SeriesPoint> points = new ArrayList<>();
-			for (Map.Entry<LocalDate, long[]> day : days.get().entrySet()) {
+			for (Map.Entry<LocalDate, long[]> day : days.entrySet()) {
 				LocalDate start = step.startOf(day.getKey());
 				int last = points.size() - 1;
 				if (last >= 0 && points.get(last).start().equals(start)) {
