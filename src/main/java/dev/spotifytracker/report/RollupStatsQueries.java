@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 
 import dev.spotifytracker.app.AccountId;
 
@@ -238,8 +237,27 @@ class RollupStatsQueries {
 		public TotalsAndDays totalsAndDays(StatsPeriod period) {
 			RollupSpan span = span(period);
 			if (!period.zone().equals(this.built)) {
-				Totals totals = span.hasEdges() ? edgedTotals(span, period) : coreTotals(span, period);
-				return new TotalsAndDays(totals, (totals.plays() > 0) ? days(period) : List.of());
+				Optional<ViewerDays> viewer = viewerDays(period);
+				if (viewer.isEmpty()) {
+					Totals totals = span.hasEdges() ? edgedTotals(span, period) : coreTotals(span, period);
+					return new TotalsAndDays(totals,
+							(totals.plays() > 0) ? RollupStatsQueries.this.raw.days(period) : List.of());
+				}
+				// the viewer's days hold every play of the period: their sums are the
+				// totals
+				long plays = 0;
+				long ms = 0;
+				for (long[] day : viewer.get().days().values()) {
+					plays += day[0];
+					ms += day[1];
+				}
+				if (plays == 0) {
+					return new TotalsAndDays(new Totals(0, 0, 0, 0, 0, 0), List.of());
+				}
+				long[] distinct = span.hasEdges() ? edgedDistinct(span, period) : distinct(period, span);
+				return new TotalsAndDays(
+						new Totals(plays, ms, distinct[0], distinct[2], distinct[1], viewer.get().estimatedMs()),
+						new ArrayList<>(viewer.get().days().keySet()));
 			}
 			List<LocalDate> days = new ArrayList<>();
 			long[] sums = new long[3];
@@ -301,6 +319,32 @@ class RollupStatsQueries {
 			}
 			long[] distinct = distinct(period, span);
 			return new Totals(sums[0], sums[1], distinct[0], distinct[2], distinct[1], sums[2]);
+		}
+
+		/**
+		 * The distinct tracks, albums and artists of the rollup days inside the period
+		 * and of the plays of its edges.
+		 */
+		private long[] edgedDistinct(RollupSpan span, StatsPeriod period) {
+			return bind(
+					"""
+							with edge as (%s), t as materialized (
+							  select u.track_id from (
+							    select d.track_id from play_day_figures d where d.account_id = :account and d.day between :first and :last
+							    union all
+							    select e.track_id from edge e
+							  ) u group by u.track_id
+							)
+							select (select count(*) from t) as tracks,
+							       (select count(*) from (select ct.album_id from t join catalog_tracks ct on ct.track_id = t.track_id
+							                              group by ct.album_id) albums) as albums,
+							       (select count(*) from (select a.artist_id from t join catalog_track_artists a on a.track_id = t.track_id
+							                              group by a.artist_id) artists) as artists
+							"""
+						.formatted(PLAYS_IN_WINDOWS.formatted("edge")),
+					period, span)
+				.query((rs, row) -> new long[] { rs.getLong("tracks"), rs.getLong("albums"), rs.getLong("artists") })
+				.single();
 		}
 
 		/**
@@ -430,11 +474,11 @@ class RollupStatsQueries {
 						where account_id = :account and day between :first and :last order by day
 						""", period, span(period)).query((rs, row) -> rs.getObject(1, LocalDate.class)).list();
 			}
-			Optional<SortedMap<LocalDate, long[]>> days = viewerDays(period);
+			Optional<ViewerDays> days = viewerDays(period);
 			if (days.isEmpty()) {
 				return RollupStatsQueries.this.raw.days(period);
 			}
-			return new ArrayList<>(days.get().keySet());
+			return new ArrayList<>(days.get().days().keySet());
 		}
 
 		/**
@@ -532,11 +576,11 @@ class RollupStatsQueries {
 			}
 			// the day-and-track rollup has no hours to move: in another zone a subject's
 			// series comes from its plays
-			Optional<SortedMap<LocalDate, long[]>> days = (subject == null) ? viewerDays(period) : Optional.empty();
+			Optional<ViewerDays> days = (subject == null) ? viewerDays(period) : Optional.empty();
 			if (days.isEmpty()) {
 				return RollupStatsQueries.this.raw.steps(period, step, subject);
 			}
-			return steps(days.get(), step);
+			return steps(days.get().days(), step);
 		}
 
 		/**
@@ -566,17 +610,18 @@ class RollupStatsQueries {
 		 * plays of the instants no clean rollup hour stands for. Empty when the zones are
 		 * not apart by whole quarter hours over the account's plays.
 		 */
-		private Optional<SortedMap<LocalDate, long[]>> viewerDays(StatsPeriod period) {
+		private Optional<ViewerDays> viewerDays(StatsPeriod period) {
 			Optional<ShiftedHours> shifted = shifted(period);
 			if (shifted.isEmpty()) {
 				return Optional.empty();
 			}
 			ShiftedHours hours = shifted.get();
 			SortedMap<LocalDate, long[]> days = new TreeMap<>();
+			long[] estimated = new long[1];
 			if (!hours.segments().isEmpty()) {
 				segments(
 						"""
-								select s.i, h.day, sum(h.plays) as plays, sum(h.ms) as ms,
+								select s.i, h.day, sum(h.plays) as plays, sum(h.ms) as ms, sum(h.estimated_ms) as estimated_ms,
 								       sum(case when h.hour * 4 + 4 <= s.c then h.plays when h.hour * 4 >= s.c then 0
 								                else h.plays_q[1] + case when s.c - h.hour * 4 > 1 then h.plays_q[2] else 0 end
 								                     + case when s.c - h.hour * 4 > 2 then h.plays_q[3] else 0 end end) as low_plays,
@@ -596,11 +641,14 @@ class RollupStatsQueries {
 						long lowMs = rs.getLong("low_ms");
 						addTo(days, low, lowPlays, lowMs);
 						addTo(days, low.plusDays(1), plays - lowPlays, ms - lowMs);
+						estimated[0] += rs.getLong("estimated_ms");
 					});
 			}
-			rawPlays(period, hours,
-					(startedAt, ms) -> addTo(days, LocalDate.ofInstant(startedAt, period.zone()), 1, ms));
-			return Optional.of(days);
+			rawPlays(period, hours, (startedAt, ms, estimate) -> {
+				addTo(days, LocalDate.ofInstant(startedAt, period.zone()), 1, ms);
+				estimated[0] += estimate ? ms : 0;
+			});
+			return Optional.of(new ViewerDays(days, estimated[0]));
 		}
 
 		/**
@@ -631,7 +679,7 @@ class RollupStatsQueries {
 						}
 					});
 			}
-			rawPlays(period, hours, (startedAt, ms) -> {
+			rawPlays(period, hours, (startedAt, ms, estimate) -> {
 				LocalDateTime local = LocalDateTime.ofInstant(startedAt, period.zone());
 				cells[local.getDayOfWeek().getValue() - 1][local.getHour()]++;
 			});
@@ -676,7 +724,7 @@ class RollupStatsQueries {
 		/**
 		 * The plays that start in the raw windows, each with its start and time.
 		 */
-		private void rawPlays(StatsPeriod period, ShiftedHours hours, BiConsumer<Instant, Long> each) {
+		private void rawPlays(StatsPeriod period, ShiftedHours hours, RawPlay each) {
 			if (hours.raw().isEmpty()) {
 				return;
 			}
@@ -685,7 +733,8 @@ class RollupStatsQueries {
 				.param("rawFrom", instants(hours.raw(), true))
 				.param("rawTo", instants(hours.raw(), false))
 				.query((rs) -> {
-					each.accept(rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("ms"));
+					each.accept(rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("ms"),
+							rs.getBoolean("estimated"));
 				});
 		}
 
@@ -730,6 +779,24 @@ class RollupStatsQueries {
 				.param("edgeFrom", instants(span.edges(), true))
 				.param("edgeTo", instants(span.edges(), false));
 		}
+
+	}
+
+	/**
+	 * A play read one by one: its start, time and whether the time is its track's length.
+	 */
+	@FunctionalInterface
+	private interface RawPlay {
+
+		void accept(Instant startedAt, long ms, boolean estimated);
+
+	}
+
+	/**
+	 * A viewer's days with a play, each with its plays and time, and the time of them all
+	 * taken from track lengths.
+	 */
+	private record ViewerDays(SortedMap<LocalDate, long[]> days, long estimatedMs) {
 
 	}
 
