@@ -43,7 +43,9 @@ class RollupStatsQueries {
 	 * {@code :<name>To[i]}, with their track, time, whether it is estimated and start. A
 	 * play ends before its window's end plus a day
 	 * ({@link RawStatsQueries#LONGEST_PLAY}), which lets the index on played_at narrow
-	 * the scan.
+	 * the scan. The windows are short (hours, a day): each play's track is looked up by
+	 * its key ("limit 1" keeps the planner from hashing every track for a hundred plays,
+	 * which it does not know are so few).
 	 */
 	private static final String PLAYS_IN_WINDOWS = """
 			select x.track_id, x.ms, x.estimated, x.started_at
@@ -53,7 +55,7 @@ class RollupStatsQueries {
 			         cp.ms_played is null as estimated,
 			         cp.played_at - coalesce(cp.ms_played, ct.duration_ms, 0) * interval '1 millisecond' as started_at
 			  from counted_plays cp
-			  join catalog_tracks ct on ct.track_id = cp.track_id
+			  join lateral (select c.duration_ms from catalog_tracks c where c.track_id = cp.track_id limit 1) ct on true
 			  where cp.account_id = :account and cp.played_at >= w.f and cp.played_at < w.t + interval '1 day'
 			  offset 0
 			) x
@@ -407,7 +409,9 @@ class RollupStatsQueries {
 
 		/**
 		 * The artists of the tracks first played in the period (few, found by the
-		 * first-day index) that have no track first played before it.
+		 * first-day index) that have no track first played before it. With edges, the
+		 * artists of the tracks first played on the first cut day but before the period
+		 * are found once ({@code before}), not for each artist.
 		 */
 		@Override
 		public long newArtists(StatsPeriod period) {
@@ -429,26 +433,27 @@ class RollupStatsQueries {
 					.query(Long.class)
 					.single();
 			}
-			return firsts(
-					FIRSTS + """
-							, c as (
-							  select distinct a.artist_id from play_track_figures t
-							  left join firsts f on f.track_id = t.track_id
-							  join catalog_track_artists a on a.track_id = t.track_id
-							  where t.account_id = :account and t.first_day between :cutFirst and :cutLast
-							    and not (t.first_day = :cutFirst and f.first_start < :from)
-							    and (t.first_day < :cutLast or f.first_start < :to)
-							)
-							select count(*) from c
-							where not exists (select 1 from catalog_track_artists b
-							                  join play_track_figures e on e.account_id = :account and e.track_id = b.track_id
-							                  left join firsts g on g.track_id = e.track_id
-							                  where b.artist_id = c.artist_id
-							                    and (e.first_day < :cutFirst or (e.first_day = :cutFirst and g.first_start < :from)))
-							""",
-					period, span)
-				.query(Long.class)
-				.single();
+			return firsts(FIRSTS + """
+					, c as (
+					  select distinct a.artist_id from play_track_figures t
+					  left join firsts f on f.track_id = t.track_id
+					  join catalog_track_artists a on a.track_id = t.track_id
+					  where t.account_id = :account and t.first_day between :cutFirst and :cutLast
+					    and not (t.first_day = :cutFirst and f.first_start < :from)
+					    and (t.first_day < :cutLast or f.first_start < :to)
+					)
+					, before as (
+					  select a.artist_id from play_track_figures t
+					  join firsts f on f.track_id = t.track_id
+					  join catalog_track_artists a on a.track_id = t.track_id
+					  where t.account_id = :account and t.first_day = :cutFirst and f.first_start < :from
+					)
+					select count(*) from c
+					where not exists (select 1 from catalog_track_artists b
+					                  join play_track_figures e on e.account_id = :account and e.track_id = b.track_id
+					                  where b.artist_id = c.artist_id and e.first_day < :cutFirst)
+					  and c.artist_id not in (select artist_id from before)
+					""", period, span).query(Long.class).single();
 		}
 
 		private JdbcClient.StatementSpec firsts(String sql, StatsPeriod period, RollupSpan span) {
