@@ -72,6 +72,37 @@ class RollupStatsQueries {
 			)
 			""".formatted(PLAYS_IN_WINDOWS.formatted("cut"));
 
+	/**
+	 * With edges: the tracks first played in the period ({@code n}) and the artists of
+	 * the tracks first played on the first cut day but before the period
+	 * ({@code before}).
+	 */
+	private static final String NEW_EDGED = FIRSTS + """
+			, n as (
+			  select t.track_id from play_track_figures t left join firsts f on f.track_id = t.track_id
+			  where t.account_id = :account and t.first_day between :cutFirst and :cutLast
+			    and not (t.first_day = :cutFirst and f.first_start < :from)
+			    and (t.first_day < :cutLast or f.first_start < :to)
+			), before as (
+			  select a.artist_id from play_track_figures t
+			  join firsts f on f.track_id = t.track_id
+			  join catalog_track_artists a on a.track_id = t.track_id
+			  where t.account_id = :account and t.first_day = :cutFirst and f.first_start < :from
+			)
+			""";
+
+	/**
+	 * With {@link #NEW_EDGED}: the artists of the new tracks that have no track first
+	 * played before the period.
+	 */
+	private static final String NEW_ARTISTS_EDGED = """
+			(select count(*) from (select distinct a.artist_id from n join catalog_track_artists a on a.track_id = n.track_id) c
+			 where not exists (select 1 from catalog_track_artists b
+			                   join play_track_figures e on e.account_id = :account and e.track_id = b.track_id
+			                   where b.artist_id = c.artist_id and e.first_day < :cutFirst)
+			   and c.artist_id not in (select artist_id from before))
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final RawStatsQueries raw;
@@ -399,12 +430,7 @@ class RollupStatsQueries {
 						where account_id = :account and first_day between :first and :last
 						""", period, span).query(Long.class).single();
 			}
-			return firsts(FIRSTS + """
-					select count(*) from play_track_figures t left join firsts f on f.track_id = t.track_id
-					where t.account_id = :account and t.first_day between :cutFirst and :cutLast
-					  and not (t.first_day = :cutFirst and f.first_start < :from)
-					  and (t.first_day < :cutLast or f.first_start < :to)
-					""", period, span).query(Long.class).single();
+			return firsts(NEW_EDGED + "select count(*) from n", period, span).query(Long.class).single();
 		}
 
 		/**
@@ -433,27 +459,22 @@ class RollupStatsQueries {
 					.query(Long.class)
 					.single();
 			}
-			return firsts(FIRSTS + """
-					, c as (
-					  select distinct a.artist_id from play_track_figures t
-					  left join firsts f on f.track_id = t.track_id
-					  join catalog_track_artists a on a.track_id = t.track_id
-					  where t.account_id = :account and t.first_day between :cutFirst and :cutLast
-					    and not (t.first_day = :cutFirst and f.first_start < :from)
-					    and (t.first_day < :cutLast or f.first_start < :to)
-					)
-					, before as (
-					  select a.artist_id from play_track_figures t
-					  join firsts f on f.track_id = t.track_id
-					  join catalog_track_artists a on a.track_id = t.track_id
-					  where t.account_id = :account and t.first_day = :cutFirst and f.first_start < :from
-					)
-					select count(*) from c
-					where not exists (select 1 from catalog_track_artists b
-					                  join play_track_figures e on e.account_id = :account and e.track_id = b.track_id
-					                  where b.artist_id = c.artist_id and e.first_day < :cutFirst)
-					  and c.artist_id not in (select artist_id from before)
-					""", period, span).query(Long.class).single();
+			return firsts(NEW_EDGED + "select " + NEW_ARTISTS_EDGED, period, span).query(Long.class).single();
+		}
+
+		/**
+		 * Both in one statement, which reads the first plays of the cut days once.
+		 */
+		@Override
+		public long[] newTracksAndArtists(StatsPeriod period) {
+			RollupSpan span = span(period);
+			if (!span.hasEdges()) {
+				return new long[] { newTracks(period), newArtists(period) };
+			}
+			return firsts(NEW_EDGED + "select (select count(*) from n) as tracks, " + NEW_ARTISTS_EDGED + " as artists",
+					period, span)
+				.query((rs, row) -> new long[] { rs.getLong("tracks"), rs.getLong("artists") })
+				.single();
 		}
 
 		private JdbcClient.StatementSpec firsts(String sql, StatsPeriod period, RollupSpan span) {
