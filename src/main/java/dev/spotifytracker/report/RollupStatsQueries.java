@@ -188,9 +188,8 @@ class RollupStatsQueries {
 				case TRACKS -> perTrack + ", g as (select t.id, t.plays, t.ms from t order by " + order
 						+ " limit :limit) select g.id, ct.track_name as name, g.plays, g.ms from g "
 						+ "join catalog_tracks ct on ct.track_id = g.id order by " + order;
-				// grouped by id alone (the join reads only the index of the tracks'
-				// albums
-				// or artists), named once in the top list
+				// grouped by id alone (the join reads only the index of the
+				// tracks' albums or artists), named once in the top list
 				case ALBUMS -> perTrack + ", g as (select x.* from (select ct.album_id as id, sum(t.plays) as plays, "
 						+ "sum(t.ms) as ms from t join catalog_tracks ct on ct.track_id = t.id group by ct.album_id) x "
 						+ "order by " + order
@@ -585,10 +584,9 @@ class RollupStatsQueries {
 		@Override
 		public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step, StatsSubject subject) {
 			if (period.zone().equals(this.built)) {
-				// the hour rollup has fewer rows than the day-and-track one, which a
-				// subject needs
-				// (summed per day here, per step in Java: date_trunc of a date converts
-				// each row to a timestamp with time zone)
+				// the hour rollup has fewer rows than the day-and-track one, which
+				// a subject needs; summed per day here, per step in Java (date_trunc
+				// of a date converts each row to a timestamp with time zone)
 				String from = (subject != null) ? "play_day_figures" : "play_hour_figures";
 				SortedMap<LocalDate, long[]> days = new TreeMap<>();
 				bind("select day, sum(plays) as plays, sum(ms) as ms from " + from
