@@ -71,36 +71,6 @@ record RollupSpan(ZoneId built, LocalDate first, LocalDate last, List<Window> ed
 	}
 
 	/**
-	 * Whether every local hour of the rollups' zone lies in one local hour of the other
-	 * zone from {@code from} to {@code to}: their offsets differ by whole hours there, so
-	 * the rollups' hours can be moved to the other zone's days and hours exactly.
-	 */
-	static boolean hoursAlign(ZoneId built, ZoneId other, Instant from, Instant to) {
-		ZoneRules ours = built.getRules();
-		ZoneRules theirs = other.getRules();
-		Instant at = from;
-		while (at.isBefore(to)) {
-			int apart = theirs.getOffset(at).getTotalSeconds() - ours.getOffset(at).getTotalSeconds();
-			if (apart % 3600 != 0) {
-				return false;
-			}
-			Instant next = earlier(ours.nextTransition(at), theirs.nextTransition(at));
-			if (next == null) {
-				return true;
-			}
-			at = next;
-		}
-		return true;
-	}
-
-	private static Instant earlier(ZoneOffsetTransition one, ZoneOffsetTransition other) {
-		if (one == null || other == null) {
-			return (one != null) ? one.getInstant() : (other != null) ? other.getInstant() : null;
-		}
-		return one.getInstant().isBefore(other.getInstant()) ? one.getInstant() : other.getInstant();
-	}
-
-	/**
 	 * The rollup hours from {@code from} to {@code to} that do not stand for one hour of
 	 * instants: the hour the clocks go back through holds two (its rollup row mixes
 	 * them), and an hour that a change cuts off the whole hour holds part of one. Their

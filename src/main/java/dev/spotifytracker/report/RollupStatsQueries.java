@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import dev.spotifytracker.app.AccountId;
 
@@ -25,9 +28,10 @@ import org.springframework.stereotype.Repository;
  * wholly inside the period and read the plays of the part days at its ends
  * ({@link RollupSpan});</li>
  * <li>figures per local day and hour (streak days, the clock, the series) move the rollup
- * hours to the viewer's days and hours where both zones' offsets differ by whole hours,
- * reading the plays of an hour the clocks went back through; where they do not (a zone
- * half an hour off), they come from the plays;</li>
+ * hours, or their quarters, to the viewer's days and hours where both zones' offsets
+ * differ by whole quarter hours ({@link ShiftedHours}), reading the plays only of the
+ * instants no clean rollup hour stands for (an hour the clocks went back through, the
+ * period's ends inside an hour); elsewhere they come from the plays;</li>
  * <li>sessions are instants, the same in every zone.</li>
  * </ul>
  */
@@ -39,7 +43,9 @@ class RollupStatsQueries {
 	 * {@code :<name>To[i]}, with their track, time, whether it is estimated and start. A
 	 * play ends before its window's end plus a day
 	 * ({@link RawStatsQueries#LONGEST_PLAY}), which lets the index on played_at narrow
-	 * the scan.
+	 * the scan. The windows are short (hours, a day): each play's track is looked up by
+	 * its key ("limit 1" keeps the planner from hashing every track for a hundred plays,
+	 * which it does not know are so few).
 	 */
 	private static final String PLAYS_IN_WINDOWS = """
 			select x.track_id, x.ms, x.estimated, x.started_at
@@ -49,7 +55,7 @@ class RollupStatsQueries {
 			         cp.ms_played is null as estimated,
 			         cp.played_at - coalesce(cp.ms_played, ct.duration_ms, 0) * interval '1 millisecond' as started_at
 			  from counted_plays cp
-			  join catalog_tracks ct on ct.track_id = cp.track_id
+			  join lateral (select c.duration_ms from catalog_tracks c where c.track_id = cp.track_id limit 1) ct on true
 			  where cp.account_id = :account and cp.played_at >= w.f and cp.played_at < w.t + interval '1 day'
 			  offset 0
 			) x
@@ -65,6 +71,37 @@ class RollupStatsQueries {
 			  select p.track_id, min(p.started_at) as first_start from (%s) p group by p.track_id
 			)
 			""".formatted(PLAYS_IN_WINDOWS.formatted("cut"));
+
+	/**
+	 * With edges: the tracks first played in the period ({@code n}) and the artists of
+	 * the tracks first played on the first cut day but before the period
+	 * ({@code before}).
+	 */
+	private static final String NEW_EDGED = FIRSTS + """
+			, n as (
+			  select t.track_id from play_track_figures t left join firsts f on f.track_id = t.track_id
+			  where t.account_id = :account and t.first_day between :cutFirst and :cutLast
+			    and not (t.first_day = :cutFirst and f.first_start < :from)
+			    and (t.first_day < :cutLast or f.first_start < :to)
+			), before as (
+			  select a.artist_id from play_track_figures t
+			  join firsts f on f.track_id = t.track_id
+			  join catalog_track_artists a on a.track_id = t.track_id
+			  where t.account_id = :account and t.first_day = :cutFirst and f.first_start < :from
+			)
+			""";
+
+	/**
+	 * With {@link #NEW_EDGED}: the artists of the new tracks that have no track first
+	 * played before the period.
+	 */
+	private static final String NEW_ARTISTS_EDGED = """
+			(select count(*) from (select distinct a.artist_id from n join catalog_track_artists a on a.track_id = n.track_id) c
+			 where not exists (select 1 from catalog_track_artists b
+			                   join play_track_figures e on e.account_id = :account and e.track_id = b.track_id
+			                   where b.artist_id = c.artist_id and e.first_day < :cutFirst)
+			   and c.artist_id not in (select artist_id from before))
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -82,7 +119,12 @@ class RollupStatsQueries {
 	 * without, on the stats benchmark's data).
 	 */
 	void withoutParallelWorkers() {
-		this.jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true)").query().singleRow();
+		// and with a plan for each statement's own values: a generic plan of a
+		// prepared statement does not know how many days or segments it reads
+		this.jdbc.sql("""
+				select set_config('max_parallel_workers_per_gather', '0', true),
+				       set_config('plan_cache_mode', 'force_custom_plan', true)
+				""").query().singleRow();
 	}
 
 	/**
@@ -146,12 +188,18 @@ class RollupStatsQueries {
 				case TRACKS -> perTrack + ", g as (select t.id, t.plays, t.ms from t order by " + order
 						+ " limit :limit) select g.id, ct.track_name as name, g.plays, g.ms from g "
 						+ "join catalog_tracks ct on ct.track_id = g.id order by " + order;
-				case ALBUMS -> perTrack + ", g as (select ct.album_id as id, min(ct.album_name) as name, "
-						+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_tracks ct on ct.track_id = t.id "
-						+ "group by ct.album_id) select id, name, plays, ms from g order by " + order + " limit :limit";
-				case ARTISTS -> perTrack + ", g as (select a.artist_id as id, min(a.artist_name) as name, "
-						+ "sum(t.plays) as plays, sum(t.ms) as ms from t join catalog_track_artists a on a.track_id = t.id "
-						+ "group by a.artist_id) select id, name, plays, ms from g order by " + order + " limit :limit";
+				// grouped by id alone (the join reads only the index of the
+				// tracks' albums or artists), named once in the top list
+				case ALBUMS -> perTrack + ", g as (select x.* from (select ct.album_id as id, sum(t.plays) as plays, "
+						+ "sum(t.ms) as ms from t join catalog_tracks ct on ct.track_id = t.id group by ct.album_id) x "
+						+ "order by " + order
+						+ " limit :limit) select g.id, (select min(n.album_name) from catalog_tracks n "
+						+ "where n.album_id = g.id) as name, g.plays, g.ms from g order by " + order;
+				case ARTISTS -> perTrack + ", g as (select x.* from (select a.artist_id as id, sum(t.plays) as plays, "
+						+ "sum(t.ms) as ms from t join catalog_track_artists a on a.track_id = t.id group by a.artist_id) x "
+						+ "order by " + order + " limit :limit) select g.id, (select min(n.artist_name) "
+						+ "from catalog_track_artists n where n.artist_id = g.id) as name, g.plays, g.ms from g order by "
+						+ order;
 			};
 			return bind(sql, period, span).param("limit", limit)
 				.param("subject", StatsSubject.idOf(within))
@@ -221,8 +269,27 @@ class RollupStatsQueries {
 		public TotalsAndDays totalsAndDays(StatsPeriod period) {
 			RollupSpan span = span(period);
 			if (!period.zone().equals(this.built)) {
-				Totals totals = span.hasEdges() ? edgedTotals(span, period) : coreTotals(span, period);
-				return new TotalsAndDays(totals, (totals.plays() > 0) ? days(period) : List.of());
+				Optional<ViewerDays> viewer = viewerDays(period);
+				if (viewer.isEmpty()) {
+					Totals totals = span.hasEdges() ? edgedTotals(span, period) : coreTotals(span, period);
+					return new TotalsAndDays(totals,
+							(totals.plays() > 0) ? RollupStatsQueries.this.raw.days(period) : List.of());
+				}
+				// the viewer's days hold every play of the period: their sums are the
+				// totals
+				long plays = 0;
+				long ms = 0;
+				for (long[] day : viewer.get().days().values()) {
+					plays += day[0];
+					ms += day[1];
+				}
+				if (plays == 0) {
+					return new TotalsAndDays(new Totals(0, 0, 0, 0, 0, 0), List.of());
+				}
+				long[] distinct = span.hasEdges() ? edgedDistinct(span, period) : distinct(period, span);
+				return new TotalsAndDays(
+						new Totals(plays, ms, distinct[0], distinct[2], distinct[1], viewer.get().estimatedMs()),
+						new ArrayList<>(viewer.get().days().keySet()));
 			}
 			List<LocalDate> days = new ArrayList<>();
 			long[] sums = new long[3];
@@ -287,6 +354,32 @@ class RollupStatsQueries {
 		}
 
 		/**
+		 * The distinct tracks, albums and artists of the rollup days inside the period
+		 * and of the plays of its edges.
+		 */
+		private long[] edgedDistinct(RollupSpan span, StatsPeriod period) {
+			return bind(
+					"""
+							with edge as (%s), t as materialized (
+							  select u.track_id from (
+							    select d.track_id from play_day_figures d where d.account_id = :account and d.day between :first and :last
+							    union all
+							    select e.track_id from edge e
+							  ) u group by u.track_id
+							)
+							select (select count(*) from t) as tracks,
+							       (select count(*) from (select ct.album_id from t join catalog_tracks ct on ct.track_id = t.track_id
+							                              group by ct.album_id) albums) as albums,
+							       (select count(*) from (select a.artist_id from t join catalog_track_artists a on a.track_id = t.track_id
+							                              group by a.artist_id) artists) as artists
+							"""
+						.formatted(PLAYS_IN_WINDOWS.formatted("edge")),
+					period, span)
+				.query((rs, row) -> new long[] { rs.getLong("tracks"), rs.getLong("albums"), rs.getLong("artists") })
+				.single();
+		}
+
+		/**
 		 * The totals of the rollup days inside the period and of the plays of its edges,
 		 * in one statement.
 		 */
@@ -336,17 +429,14 @@ class RollupStatsQueries {
 						where account_id = :account and first_day between :first and :last
 						""", period, span).query(Long.class).single();
 			}
-			return firsts(FIRSTS + """
-					select count(*) from play_track_figures t left join firsts f on f.track_id = t.track_id
-					where t.account_id = :account and t.first_day between :cutFirst and :cutLast
-					  and not (t.first_day = :cutFirst and f.first_start < :from)
-					  and (t.first_day < :cutLast or f.first_start < :to)
-					""", period, span).query(Long.class).single();
+			return firsts(NEW_EDGED + "select count(*) from n", period, span).query(Long.class).single();
 		}
 
 		/**
 		 * The artists of the tracks first played in the period (few, found by the
-		 * first-day index) that have no track first played before it.
+		 * first-day index) that have no track first played before it. With edges, the
+		 * artists of the tracks first played on the first cut day but before the period
+		 * are found once ({@code before}), not for each artist.
 		 */
 		@Override
 		public long newArtists(StatsPeriod period) {
@@ -368,25 +458,21 @@ class RollupStatsQueries {
 					.query(Long.class)
 					.single();
 			}
-			return firsts(
-					FIRSTS + """
-							, c as (
-							  select distinct a.artist_id from play_track_figures t
-							  left join firsts f on f.track_id = t.track_id
-							  join catalog_track_artists a on a.track_id = t.track_id
-							  where t.account_id = :account and t.first_day between :cutFirst and :cutLast
-							    and not (t.first_day = :cutFirst and f.first_start < :from)
-							    and (t.first_day < :cutLast or f.first_start < :to)
-							)
-							select count(*) from c
-							where not exists (select 1 from catalog_track_artists b
-							                  join play_track_figures e on e.account_id = :account and e.track_id = b.track_id
-							                  left join firsts g on g.track_id = e.track_id
-							                  where b.artist_id = c.artist_id
-							                    and (e.first_day < :cutFirst or (e.first_day = :cutFirst and g.first_start < :from)))
-							""",
+			return firsts(NEW_EDGED + "select " + NEW_ARTISTS_EDGED, period, span).query(Long.class).single();
+		}
+
+		/**
+		 * Both in one statement, which reads the first plays of the cut days once.
+		 */
+		@Override
+		public long[] newTracksAndArtists(StatsPeriod period) {
+			RollupSpan span = span(period);
+			if (!span.hasEdges()) {
+				return new long[] { newTracks(period), newArtists(period) };
+			}
+			return firsts(NEW_EDGED + "select (select count(*) from n) as tracks, " + NEW_ARTISTS_EDGED + " as artists",
 					period, span)
-				.query(Long.class)
+				.query((rs, row) -> new long[] { rs.getLong("tracks"), rs.getLong("artists") })
 				.single();
 		}
 
@@ -413,13 +499,11 @@ class RollupStatsQueries {
 						where account_id = :account and day between :first and :last order by day
 						""", period, span(period)).query((rs, row) -> rs.getObject(1, LocalDate.class)).list();
 			}
-			Optional<String> hours = viewerHours(period);
-			if (hours.isEmpty()) {
+			Optional<ViewerDays> days = viewerDays(period);
+			if (days.isEmpty()) {
 				return RollupStatsQueries.this.raw.days(period);
 			}
-			return hourBound(hours.get() + "select distinct v.local::date from v order by 1", period)
-				.query((rs, row) -> rs.getObject(1, LocalDate.class))
-				.list();
+			return new ArrayList<>(days.get().days().keySet());
 		}
 
 		/**
@@ -481,87 +565,209 @@ class RollupStatsQueries {
 
 		@Override
 		public long[][] clock(StatsPeriod period) {
-			String sql;
-			if (period.zone().equals(this.built)) {
-				sql = """
-						select extract(isodow from day)::int as weekday, hour, sum(plays) as plays from play_hour_figures
-						where account_id = :account and day between :first and :last group by 1, 2
-						""";
-			}
-			else {
-				Optional<String> hours = viewerHours(period);
-				if (hours.isEmpty()) {
-					return RollupStatsQueries.this.raw.clock(period);
-				}
-				sql = hours.get() + """
-						select extract(isodow from v.local)::int as weekday, extract(hour from v.local)::int as hour,
-						       sum(v.plays) as plays
-						from v group by 1, 2
-						""";
+			if (!period.zone().equals(this.built)) {
+				return viewerClock(period).orElseGet(() -> RollupStatsQueries.this.raw.clock(period));
 			}
 			long[][] cells = new long[7][24];
-			hourBound(sql, period).query((rs) -> {
-				cells[rs.getInt("weekday") - 1][rs.getInt("hour")] = rs.getLong("plays");
+			// the weekday by arithmetic on the date (0: Monday): extract converts each
+			// row's date
+			bind("""
+					select mod(mod(day - date '2000-01-03', 7) + 7, 7) as weekday, hour, sum(plays) as plays
+					from play_hour_figures
+					where account_id = :account and day between :first and :last group by 1, 2
+					""", period, span(period)).query((rs) -> {
+				cells[rs.getInt("weekday")][rs.getInt("hour")] = rs.getLong("plays");
 			});
 			return cells;
 		}
 
 		@Override
 		public List<SeriesPoint> steps(StatsPeriod period, SeriesStep step, StatsSubject subject) {
-			String sql;
 			if (period.zone().equals(this.built)) {
-				// the hour rollup has fewer rows than the day-and-track one, which a
-				// subject needs
+				// the hour rollup has fewer rows than the day-and-track one, which
+				// a subject needs; summed per day here, per step in Java (date_trunc
+				// of a date converts each row to a timestamp with time zone)
 				String from = (subject != null) ? "play_day_figures" : "play_hour_figures";
-				sql = "select date_trunc('" + step.sqlField() + "', day)::date as start, sum(plays) as plays, "
-						+ "sum(ms) as ms from " + from + " where account_id = :account and day between :first and :last"
-						+ StatsSubject.tracksOf(subject, "track_id") + " group by 1 order by 1";
+				SortedMap<LocalDate, long[]> days = new TreeMap<>();
+				bind("select day, sum(plays) as plays, sum(ms) as ms from " + from
+						+ " where account_id = :account and day between :first and :last"
+						+ StatsSubject.tracksOf(subject, "track_id") + " group by day", period, span(period))
+					.param("subject", StatsSubject.idOf(subject))
+					.query((rs) -> {
+						addTo(days, rs.getObject("day", LocalDate.class), rs.getLong("plays"), rs.getLong("ms"));
+					});
+				return steps(days, step);
 			}
-			else {
-				// the day-and-track rollup has no hours to move: in another zone a
-				// subject's series comes from its plays
-				Optional<String> hours = (subject == null) ? viewerHours(period) : Optional.empty();
-				if (hours.isEmpty()) {
-					return RollupStatsQueries.this.raw.steps(period, step, subject);
-				}
-				sql = hours.get() + "select date_trunc('" + step.sqlField()
-						+ "', v.local)::date as start, sum(v.plays) as plays, sum(v.ms) as ms from v group by 1 order by 1";
+			// the day-and-track rollup has no hours to move: in another zone a subject's
+			// series comes from its plays
+			Optional<ViewerDays> days = (subject == null) ? viewerDays(period) : Optional.empty();
+			if (days.isEmpty()) {
+				return RollupStatsQueries.this.raw.steps(period, step, subject);
 			}
-			return hourBound(sql, period).param("subject", StatsSubject.idOf(subject))
-				.query((rs, row) -> new SeriesPoint(rs.getObject("start", LocalDate.class), rs.getLong("plays"),
-						rs.getLong("ms")))
-				.list();
+			return steps(days.get().days(), step);
 		}
 
 		/**
-		 * For a viewer in another zone, a with clause that ends in
-		 * {@code v (local, plays, ms)}: the period's plays and time per local hour of the
-		 * viewer (or per play, where the rollups' hour does not stand for one hour of
-		 * instants), or empty when the two zones' hours do not align over the account's
-		 * plays.
+		 * The steps of the days with plays, in order.
 		 */
-		private Optional<String> viewerHours(StatsPeriod period) {
-			Instant[] played = playedBetween(period);
-			if (played == null) {
-				return Optional
-					.of("with v as (select null::timestamp as local, 0 as plays, 0::bigint as ms where false)\n");
+		private static List<SeriesPoint> steps(SortedMap<LocalDate, long[]> days, SeriesStep step) {
+			List<SeriesPoint> points = new ArrayList<>();
+			for (Map.Entry<LocalDate, long[]> day : days.entrySet()) {
+				LocalDate start = step.startOf(day.getKey());
+				int last = points.size() - 1;
+				if (last >= 0 && points.get(last).start().equals(start)) {
+					SeriesPoint point = points.get(last);
+					points.set(last,
+							new SeriesPoint(start, point.plays() + day.getValue()[0], point.ms() + day.getValue()[1]));
+				}
+				else {
+					points.add(new SeriesPoint(start, day.getValue()[0], day.getValue()[1]));
+				}
 			}
-			if (!RollupSpan.hoursAlign(this.built, period.zone(), played[0], played[1])) {
+			return points;
+		}
+
+		/**
+		 * For a viewer in another zone, the plays and time of each of the viewer's days
+		 * with a play: the rollup hours of each day (and their quarters, where the zones
+		 * are a whole number of quarter hours apart) moved to the viewer's days, and the
+		 * plays of the instants no clean rollup hour stands for. Empty when the zones are
+		 * not apart by whole quarter hours over the account's plays.
+		 */
+		private Optional<ViewerDays> viewerDays(StatsPeriod period) {
+			Optional<ShiftedHours> shifted = shifted(period);
+			if (shifted.isEmpty()) {
 				return Optional.empty();
 			}
-			return Optional.of("""
-					with mixed as (%s), hrs as (
-					  select (h.day + h.hour * interval '1 hour') at time zone :built as at, h.plays, h.ms
-					  from play_hour_figures h
-					  where h.account_id = :account and h.day between :hourFirst and :hourLast
-					    and (h.day + h.hour * interval '1 hour') <> all (:mixedHours::timestamp[])
-					  union all
-					  select m.started_at, 1, m.ms from mixed m
-					), v as (
-					  select hrs.at at time zone :tz as local, hrs.plays, hrs.ms from hrs
-					  where hrs.at >= :from and hrs.at < :to
-					)
-					""".formatted(PLAYS_IN_WINDOWS.formatted("mixed")));
+			ShiftedHours hours = shifted.get();
+			SortedMap<LocalDate, long[]> days = new TreeMap<>();
+			long[] estimated = new long[1];
+			if (!hours.segments().isEmpty()) {
+				segments(
+						"""
+								select s.i, h.day, sum(h.plays) as plays, sum(h.ms) as ms, sum(h.estimated_ms) as estimated_ms,
+								       sum(case when h.hour * 4 + 4 <= s.c then h.plays when h.hour * 4 >= s.c then 0
+								                else h.plays_q[1] + case when s.c - h.hour * 4 > 1 then h.plays_q[2] else 0 end
+								                     + case when s.c - h.hour * 4 > 2 then h.plays_q[3] else 0 end end) as low_plays,
+								       sum(case when h.hour * 4 + 4 <= s.c then h.ms when h.hour * 4 >= s.c then 0
+								                else h.ms_q[1] + case when s.c - h.hour * 4 > 1 then h.ms_q[2] else 0 end
+								                     + case when s.c - h.hour * 4 > 2 then h.ms_q[3] else 0 end end) as low_ms
+								from %s
+								group by 1, 2
+								""",
+						period, hours)
+					.query((rs) -> {
+						ShiftedHours.Segment segment = hours.segments().get(rs.getInt(1) - 1);
+						LocalDate low = segment.lowDay(rs.getObject(2, LocalDate.class));
+						long plays = rs.getLong("plays");
+						long lowPlays = rs.getLong("low_plays");
+						long ms = rs.getLong("ms");
+						long lowMs = rs.getLong("low_ms");
+						addTo(days, low, lowPlays, lowMs);
+						addTo(days, low.plusDays(1), plays - lowPlays, ms - lowMs);
+						estimated[0] += rs.getLong("estimated_ms");
+					});
+			}
+			rawPlays(period, hours, (startedAt, ms, estimate) -> {
+				addTo(days, LocalDate.ofInstant(startedAt, period.zone()), 1, ms);
+				estimated[0] += estimate ? ms : 0;
+			});
+			return Optional.of(new ViewerDays(days, estimated[0]));
+		}
+
+		/**
+		 * For a viewer in another zone, the clock: the rollup hours (or their quarters)
+		 * summed per segment, weekday and hour, each moved to the viewer's weekday and
+		 * hour, and the plays of the instants no clean rollup hour stands for.
+		 */
+		private Optional<long[][]> viewerClock(StatsPeriod period) {
+			Optional<ShiftedHours> shifted = shifted(period);
+			if (shifted.isEmpty()) {
+				return Optional.empty();
+			}
+			ShiftedHours hours = shifted.get();
+			long[][] cells = new long[7][24];
+			if (!hours.segments().isEmpty()) {
+				String quarters = hours.quarters()
+						? "sum(h.plays_q[1]), sum(h.plays_q[2]), sum(h.plays_q[3]), sum(h.plays_q[4])"
+						: "sum(h.plays), 0, 0, 0";
+				segments("select s.i, mod(mod(h.day - date '2000-01-03', 7) + 7, 7) as weekday, h.hour, " + quarters
+						+ " from %s group by 1, 2, 3", period, hours)
+					.query((rs) -> {
+						ShiftedHours.Segment segment = hours.segments().get(rs.getInt(1) - 1);
+						int weekday = rs.getInt(2);
+						int hour = rs.getInt(3);
+						for (int quarter = 0; quarter < 4; quarter++) {
+							int minute = segment.minuteOfWeek(weekday, hour, quarter);
+							cells[minute / (24 * 60)][minute % (24 * 60) / 60] += rs.getLong(4 + quarter);
+						}
+					});
+			}
+			rawPlays(period, hours, (startedAt, ms, estimate) -> {
+				LocalDateTime local = LocalDateTime.ofInstant(startedAt, period.zone());
+				cells[local.getDayOfWeek().getValue() - 1][local.getHour()]++;
+			});
+			return Optional.of(cells);
+		}
+
+		/**
+		 * How the period looks from the viewer's zone over the account's plays; no
+		 * segments and no raw windows when it holds none.
+		 */
+		private Optional<ShiftedHours> shifted(StatsPeriod period) {
+			Instant[] played = playedBetween(period);
+			if (played == null) {
+				return Optional.of(new ShiftedHours(List.of(), List.of()));
+			}
+			return ShiftedHours.of(this.built, period.zone(), played[0], played[1]);
+		}
+
+		/**
+		 * A statement over the rollup hours of each segment: {@code %s} becomes their
+		 * join, numbered {@code s.i} from 1, with {@code s.c} its
+		 * {@link ShiftedHours.Segment#split()}.
+		 */
+		private JdbcClient.StatementSpec segments(String sql, StatsPeriod period, ShiftedHours hours) {
+			List<ShiftedHours.Segment> segments = hours.segments();
+			return RollupStatsQueries.this.jdbc.sql(sql.formatted("""
+					unnest(:fromDay::date[], :fromHour::int[], :toDay::date[], :toHour::int[], :split::int[])
+					  with ordinality s(fd, fh, td, th, c, i)
+					join play_hour_figures h on h.account_id = :account and h.day between s.fd and s.td
+					  and (h.day, h.hour) >= (s.fd, s.fh) and (h.day, h.hour) < (s.td, s.th)
+					"""))
+				.param("account", period.account().value())
+				.param("fromDay",
+						segments.stream().map((s) -> s.from().toLocalDate().toString()).toArray(String[]::new))
+				.param("fromHour",
+						segments.stream().map((s) -> String.valueOf(s.from().getHour())).toArray(String[]::new))
+				.param("toDay", segments.stream().map((s) -> s.to().toLocalDate().toString()).toArray(String[]::new))
+				.param("toHour", segments.stream().map((s) -> String.valueOf(s.to().getHour())).toArray(String[]::new))
+				.param("split", segments.stream().map((s) -> String.valueOf(s.split())).toArray(String[]::new));
+		}
+
+		/**
+		 * The plays that start in the raw windows, each with its start and time.
+		 */
+		private void rawPlays(StatsPeriod period, ShiftedHours hours, RawPlay each) {
+			if (hours.raw().isEmpty()) {
+				return;
+			}
+			RollupStatsQueries.this.jdbc.sql(PLAYS_IN_WINDOWS.formatted("raw"))
+				.param("account", period.account().value())
+				.param("rawFrom", instants(hours.raw(), true))
+				.param("rawTo", instants(hours.raw(), false))
+				.query((rs) -> {
+					each.accept(rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("ms"),
+							rs.getBoolean("estimated"));
+				});
+		}
+
+		private static void addTo(SortedMap<LocalDate, long[]> days, LocalDate day, long plays, long ms) {
+			if (plays > 0) {
+				long[] figures = days.computeIfAbsent(day, (key) -> new long[2]);
+				figures[0] += plays;
+				figures[1] += ms;
+			}
 		}
 
 		/**
@@ -583,31 +789,6 @@ class RollupStatsQueries {
 			return from.isBefore(to) ? new Instant[] { from, to } : null;
 		}
 
-		private JdbcClient.StatementSpec hourBound(String sql, StatsPeriod period) {
-			RollupSpan span = span(period);
-			if (period.zone().equals(this.built)) {
-				return bind(sql, period, span);
-			}
-			Instant[] played = playedBetween(period);
-			if (played == null) {
-				// no plays: the with clause reads no rollup
-				return bind(sql, period, span);
-			}
-			List<RollupSpan.MixedHours> mixed = RollupSpan.mixedHours(this.built, played[0], played[1]);
-			List<RollupSpan.Window> windows = mixed.stream().map(RollupSpan.MixedHours::window).toList();
-			return bind(sql, period, span).param("built", this.built.getId())
-				.param("tz", period.zone().getId())
-				.param("hourFirst", LocalDate.ofInstant(played[0], this.built))
-				.param("hourLast", LocalDate.ofInstant(played[1].minusNanos(1), this.built))
-				.param("mixedHours",
-						mixed.stream()
-							.flatMap((hours) -> hours.hours().stream())
-							.map(LocalDateTime::toString)
-							.toArray(String[]::new))
-				.param("mixedFrom", instants(windows, true))
-				.param("mixedTo", instants(windows, false));
-		}
-
 		private RollupSpan span(StatsPeriod period) {
 			return RollupSpan.of(period, this.built);
 		}
@@ -622,6 +803,24 @@ class RollupStatsQueries {
 				.param("edgeFrom", instants(span.edges(), true))
 				.param("edgeTo", instants(span.edges(), false));
 		}
+
+	}
+
+	/**
+	 * A play read one by one: its start, time and whether the time is its track's length.
+	 */
+	@FunctionalInterface
+	private interface RawPlay {
+
+		void accept(Instant startedAt, long ms, boolean estimated);
+
+	}
+
+	/**
+	 * A viewer's days with a play, each with its plays and time, and the time of them all
+	 * taken from track lengths.
+	 */
+	private record ViewerDays(SortedMap<LocalDate, long[]> days, long estimatedMs) {
 
 	}
 

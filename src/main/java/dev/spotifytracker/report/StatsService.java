@@ -68,12 +68,12 @@ public class StatsService {
 			return new Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 		}
 		List<LocalDate> days = read.days();
-		return new Summary(totals.plays(), totals.ms(), totals.tracks(), totals.artists(), totals.albums(),
-				// with an open start nothing was played before the period: everything is
-				// new
-				(period.from() != null) ? source.newTracks(period) : totals.tracks(),
-				(period.from() != null) ? source.newArtists(period) : totals.artists(), Streaks.longest(days),
-				Streaks.current(days, lastDay(period)), source.longestSessionMs(period), totals.estimatedMs());
+		// with an open start nothing was played before the period: everything is new
+		long[] fresh = (period.from() != null) ? source.newTracksAndArtists(period)
+				: new long[] { totals.tracks(), totals.artists() };
+		return new Summary(totals.plays(), totals.ms(), totals.tracks(), totals.artists(), totals.albums(), fresh[0],
+				fresh[1], Streaks.longest(days), Streaks.current(days, lastDay(period)),
+				source.longestSessionMs(period), totals.estimatedMs());
 	}
 
 	@Transactional(readOnly = true)

@@ -38,6 +38,14 @@ interface StatsSource {
 
 	long newArtists(StatsPeriod period);
 
+	/**
+	 * {@link #newTracks} and {@link #newArtists}, which the summary needs both of: a
+	 * source that reads them in one pass overrides this.
+	 */
+	default long[] newTracksAndArtists(StatsPeriod period) {
+		return new long[] { newTracks(period), newArtists(period) };
+	}
+
 	/** The local days with a play, in order. */
 	List<LocalDate> days(StatsPeriod period);
 

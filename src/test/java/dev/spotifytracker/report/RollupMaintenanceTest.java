@@ -164,8 +164,8 @@ class RollupMaintenanceTest extends ReportTestSupport {
 				select concat_ws(' ', day, track_id, plays, ms, first_played_at, last_played_at) from play_days
 				order by day, track_id
 				""").query(String.class).list());
-		rows.addAll(this.jdbc
-			.sql("select concat_ws(' ', day, hour, plays, ms, estimated_ms) from play_hours order by day, hour")
+		rows.addAll(this.jdbc.sql(
+				"select concat_ws(' ', day, hour, plays, ms, estimated_ms, plays_q, ms_q) from play_hours order by day, hour")
 			.query(String.class)
 			.list());
 		rows.addAll(this.jdbc.sql(

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rules, over a generated history: several periods (open, across the 2026 daylight-saving
  * changes, one day, one year), in UTC and in Europe/Berlin (the account's own zone), read
  * from the plays and from the rollups (built in Berlin), also by viewers in other zones
- * (UTC and New York, whole hours off Berlin, and Kolkata, half an hour off).
+ * (UTC and New York, whole hours off Berlin; Kolkata, half an hour off, and Kathmandu,
+ * three quarters of an hour off, read from the quarters of the rollup hours).
  */
 class StatsOracleTest extends ReportTestSupport {
 
@@ -79,7 +80,8 @@ class StatsOracleTest extends ReportTestSupport {
 
 	@ParameterizedTest(name = "{0} from the {1}")
 	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, rollups built in Berlin",
-			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin" })
+			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin",
+			"Asia/Kathmandu, rollups built in Berlin" })
 	void topListsMatchTheOracleForEveryKindOrderAndPeriod(String zone, String path) {
 		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
@@ -101,7 +103,8 @@ class StatsOracleTest extends ReportTestSupport {
 
 	@ParameterizedTest(name = "{0} from the {1}")
 	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, rollups built in Berlin",
-			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin" })
+			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin",
+			"Asia/Kathmandu, rollups built in Berlin" })
 	void summariesMatchTheOracleForEveryPeriod(String zone, String path) {
 		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
@@ -117,7 +120,8 @@ class StatsOracleTest extends ReportTestSupport {
 
 	@ParameterizedTest(name = "{0} from the {1}")
 	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, rollups built in Berlin",
-			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin" })
+			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin",
+			"Asia/Kathmandu, rollups built in Berlin" })
 	void clocksMatchTheOracleForEveryPeriod(String zone, String path) {
 		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
@@ -132,7 +136,8 @@ class StatsOracleTest extends ReportTestSupport {
 
 	@ParameterizedTest(name = "{0} from the {1}")
 	@CsvSource({ "UTC, plays", "Europe/Berlin, plays", "Europe/Berlin, rollups", "UTC, rollups built in Berlin",
-			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin" })
+			"America/New_York, rollups built in Berlin", "Asia/Kolkata, rollups built in Berlin",
+			"Asia/Kathmandu, rollups built in Berlin" })
 	void seriesMatchTheOracleForEveryStepAndPeriod(String zone, String path) {
 		choose(zone, path);
 		SoftAssertions softly = new SoftAssertions();
