@@ -121,9 +121,18 @@ public final class RulePlaylistBenchmark {
 		SpotifySimulator spotify = SpotifySimulator.start();
 		// the service itself, for the play rollups it keeps in the transaction of every
 		// write of plays: an account's figures come from them as they do in use
-		ConfigurableApplicationContext app = SpringApplication.from(SpotifyTrackerApplication::main)
-			.run(BenchmarkApp.arguments(database, spotify, freePort()))
-			.getApplicationContext();
+		ConfigurableApplicationContext app;
+		try {
+			app = SpringApplication.from(SpotifyTrackerApplication::main)
+				.run(BenchmarkApp.arguments(database, spotify, freePort()))
+				.getApplicationContext();
+		}
+		catch (RuntimeException ex) {
+			// the simulator's server thread would keep the JVM (and the benchmark lock)
+			// alive
+			spotify.close();
+			throw ex;
+		}
 		try {
 			DataSource dataSource = app.getBean(DataSource.class);
 			DatabaseCleaner.clean(dataSource);
