@@ -46,6 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doAnswer;
@@ -175,7 +176,7 @@ class ImportJobTest {
 			entered.countDown();
 			release.await(30, TimeUnit.SECONDS);
 			return invocation.callRealMethod();
-		}).when(this.writer).write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any());
+		}).when(this.writer).write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any(), anyBoolean());
 		HttpResponse<String> first = upload("endsong_0.json", ExportFiles.rows().plays(5, T, "River").bytes());
 		assertThat(first.statusCode()).isEqualTo(202);
 		assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
