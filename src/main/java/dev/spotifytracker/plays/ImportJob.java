@@ -440,13 +440,13 @@ class ImportJob implements Job {
 			this.pendingNotMusic = 0;
 			if (batch.stored() > 0) {
 				this.storingBatches++;
-				if (Integer.bitCount(this.storingBatches) == 1) {
+				if (Integer.bitCount(this.storingBatches) == 1
+						&& Integer.numberOfTrailingZeros(this.storingBatches) % 2 == 0) {
 					// the tables grow fast at first: planned on their old statistics,
 					// finding a batch's known rows took seconds instead of milliseconds.
-					// A
-					// batch that stored nothing (a re-import) grew nothing: analysing
-					// plays
-					// then only cost seconds
+					// So after the 1st, 4th, 16th, 64th... batch that stored rows; a
+					// batch that stored nothing (a re-import) grew nothing, and analysing
+					// the tables then cost seconds for nothing
 					ImportJob.this.phases.time(Phase.ANALYZE, ImportJob.this.imports::analyze);
 				}
 			}
