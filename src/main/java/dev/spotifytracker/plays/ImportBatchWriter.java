@@ -52,7 +52,8 @@ class ImportBatchWriter {
 	 */
 	ImportCounts write(AccountId account, long importId, int thresholdMs, List<RawRow> rows, long rowsRead,
 			long notMusic, Map<String, Integer> checkpoints, Map<String, String> formats) {
-		return write(account, importId, thresholdMs, rows, rowsRead, notMusic, checkpoints, formats, false).counts();
+		return write(account, importId, thresholdMs, rows, rowsRead, notMusic, checkpoints, formats, false, -1)
+			.counts();
 	}
 
 	/**
@@ -63,10 +64,14 @@ class ImportBatchWriter {
 	 * @param formats per file, its format
 	 * @param deferRollups whether the import builds the rollups at its end
 	 * ({@link DeferredRollups}) instead of keeping them in this batch's transaction
+	 * @param readBefore the rows read that the import's earlier batches committed, as the
+	 * caller counted them (-1: not checked)
 	 * @return what the batch did, and how many rows it stored
+	 * @throws IllegalStateException when the database holds fewer rows read than
+	 * {@code readBefore}: a batch committed earlier was lost
 	 */
 	Written write(AccountId account, long importId, int thresholdMs, List<RawRow> rows, long rowsRead, long notMusic,
-			Map<String, Integer> checkpoints, Map<String, String> formats, boolean deferRollups) {
+			Map<String, Integer> checkpoints, Map<String, String> formats, boolean deferRollups, long readBefore) {
 		long start = System.nanoTime();
 		long[] inside = new long[1];
 		Written written = this.transaction.execute((status) -> {
@@ -77,8 +82,15 @@ class ImportBatchWriter {
 			// counts are written in the same transaction as its rows and plays, so they
 			// are lost together and the resume starts after the last batch that survived.
 			// The upload is deleted only after the import's end is committed with a
-			// synchronous commit, which flushes every earlier batch's WAL as well.
+			// synchronous commit, which flushes every earlier batch's WAL as well. Should
+			// the database crash and come back between two batches of a run, the next
+			// batch finds fewer rows read than the run committed and stops the import
+			// (nothing of the lost batch is skipped: uploading the file again, or the
+			// resume, completes it without duplicates).
 			this.imports.commitWithoutWaiting();
+			if (readBefore >= 0) {
+				this.imports.expectRowsRead(importId, readBefore);
+			}
 			this.phases.time(Phase.RAW_ROWS, () -> this.batch.fill(rows));
 			this.phases.time(Phase.STUBS, () -> this.catalog.saveStubs(stubs(rows, thresholdMs)));
 			boolean named = rows.stream().anyMatch(RawRow::minutePrecision);

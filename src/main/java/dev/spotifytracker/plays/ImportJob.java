@@ -352,6 +352,9 @@ class ImportJob implements Job {
 
 		private int files;
 
+		/** The rows read that the batches committed ({@code imports.rows_read}). */
+		private long committedRead;
+
 		/** Batches that stored rows. */
 		private int storingBatches;
 
@@ -373,6 +376,7 @@ class ImportJob implements Job {
 			// bad rows are added as each file ends: a resumed import reads every file
 			// again
 			this.read = record.counts().rowsRead();
+			this.committedRead = record.counts().rowsRead();
 			this.deferRollups = total > (long) DEFER_ROLLUPS_FROM_BATCHES * ImportJob.this.properties.batchRows();
 		}
 
@@ -430,9 +434,10 @@ class ImportJob implements Job {
 			long start = System.nanoTime();
 			ImportBatchWriter.Written batch = ImportJob.this.writer.write(this.record.account(), this.record.id(),
 					this.threshold, List.copyOf(this.rows), this.pendingRead, this.pendingNotMusic,
-					Map.copyOf(this.checkpoints), Map.copyOf(this.formats), this.deferRollups);
+					Map.copyOf(this.checkpoints), Map.copyOf(this.formats), this.deferRollups, this.committedRead);
 			this.counts = this.counts.plus(batch.counts());
 			this.read += this.pendingRead;
+			this.committedRead += this.pendingRead;
 			this.rows.clear();
 			this.checkpoints.forEach(this.committed::put);
 			this.checkpoints.clear();

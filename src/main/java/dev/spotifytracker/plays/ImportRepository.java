@@ -218,6 +218,23 @@ class ImportRepository {
 	}
 
 	/**
+	 * Locks the import's row until the caller's transaction ends and checks that its
+	 * earlier batches are all there.
+	 * @throws IllegalStateException when the import holds another count of rows read
+	 */
+	void expectRowsRead(long importId, long rowsRead) {
+		long held = this.jdbc.sql("select rows_read from imports where id = ? for update")
+			.param(importId)
+			.query(Long.class)
+			.single();
+		if (held != rowsRead) {
+			throw new IllegalStateException(
+					"Import " + importId + " holds " + held + " rows read where its run committed " + rowsRead
+							+ ": a batch committed earlier was lost (did the database restart?)");
+		}
+	}
+
+	/**
 	 * Classifies stored rows again under a new threshold, as
 	 * {@link ImportBatchTable#classify} does, then resolves names as {@link #classify}
 	 * does.

@@ -184,7 +184,8 @@ class ImportJobTest {
 			entered.countDown();
 			release.await(30, TimeUnit.SECONDS);
 			return invocation.callRealMethod();
-		}).when(this.writer).write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any(), anyBoolean());
+		}).when(this.writer)
+			.write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any(), anyBoolean(), anyLong());
 		HttpResponse<String> first = upload("endsong_0.json", ExportFiles.rows().plays(5, T, "River").bytes());
 		assertThat(first.statusCode()).isEqualTo(202);
 		assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -429,7 +430,8 @@ class ImportJobTest {
 			deferred.add(invocation.getArgument(8));
 			marksAfterEachBatch.add(rollupMark());
 			return written;
-		}).when(this.writer).write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any(), anyBoolean());
+		}).when(this.writer)
+			.write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any(), anyBoolean(), anyLong());
 
 		// when
 		JobRun run = importFile("endsong_0.json", ExportFiles.rows().plays(60, T, "River", "Carey").bytes());
@@ -459,7 +461,8 @@ class ImportJobTest {
 				throw new IllegalStateException("the database went away");
 			}
 			return invocation.callRealMethod();
-		}).when(this.writer).write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any(), anyBoolean());
+		}).when(this.writer)
+			.write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any(), anyBoolean(), anyLong());
 
 		// when
 		JobRun run = importFile("endsong_0.json", ExportFiles.rows().plays(60, T, "River", "Carey").bytes());
