@@ -85,8 +85,8 @@ class ImportBatchWriter {
 			// synchronous commit, which flushes every earlier batch's WAL as well. Should
 			// the database crash and come back between two batches of a run, the next
 			// batch finds fewer rows read than the run committed and stops the import
-			// (nothing of the lost batch is skipped: uploading the file again, or the
-			// resume, completes it without duplicates).
+			// as failed (nothing of the lost batch is skipped: uploading the file again
+			// completes it without duplicates).
 			this.imports.commitWithoutWaiting();
 			if (readBefore >= 0) {
 				this.imports.expectRowsRead(importId, readBefore);
