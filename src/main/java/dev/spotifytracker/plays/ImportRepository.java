@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import dev.spotifytracker.app.AccountId;
 
@@ -210,64 +209,35 @@ class ImportRepository {
 	}
 
 	/**
-	 * Stores the rows; a row the account's earlier imports already hold (the same stream)
-	 * is not stored again.
-	 * @return the ids of the rows stored
+	 * Lets the caller's transaction commit without waiting for its WAL to be flushed
+	 * ({@code synchronous_commit = off} for this transaction only): a crash may lose it,
+	 * never a part of it.
 	 */
-	long[] insertRows(long importId, AccountId account, List<RawRow> rows, int thresholdMs) {
-		if (rows.isEmpty()) {
-			return new long[0];
-		}
-		return this.jdbc
-			.sql("""
-					insert into import_rows (import_id, account_id, member, row_index, format, ts, ms_played, track_id,
-					                         track_name, artist_name, album_name, reason_start, reason_end, shuffle, skipped,
-					                         offline, offline_at, incognito, outcome)
-					select :import, :account, n.*,
-					       -- classified as it is stored: updating every row afterwards wrote it twice
-					       case
-					         when n.format = 'extended' and n.track_id is null then 'no_uri'
-					         when n.incognito then 'incognito'
-					         when n.ms_played < :threshold then 'short'
-					         else 'pending' end
-					from unnest(:members::text[], :indexes::int[], :formats::text[], :ts::timestamptz[], :ms::int[],
-					            :tracks::text[], :names::text[], :artists::text[], :albums::text[], :starts::text[],
-					            :ends::text[], :shuffles::boolean[], :skips::boolean[], :offlines::boolean[],
-					            :offlineAts::timestamptz[], :incognitos::boolean[])
-					     as n(member, row_index, format, ts, ms_played, track_id, track_name, artist_name, album_name,
-					          reason_start, reason_end, shuffle, skipped, offline, offline_at, incognito)
-					on conflict do nothing
-					returning id
-					""")
-			.param("import", importId)
-			.param("account", account.value())
-			.param("threshold", thresholdMs)
-			.param("members", column(rows, RawRow::member))
-			.param("indexes", column(rows, RawRow::index))
-			.param("formats", column(rows, RawRow::format))
-			.param("ts", column(rows, RawRow::ts))
-			.param("ms", column(rows, (row) -> Math.min(row.msPlayed(), Integer.MAX_VALUE)))
-			.param("tracks", column(rows, RawRow::trackId))
-			.param("names", column(rows, RawRow::trackName))
-			.param("artists", column(rows, RawRow::artistName))
-			.param("albums", column(rows, RawRow::albumName))
-			.param("starts", column(rows, RawRow::reasonStart))
-			.param("ends", column(rows, RawRow::reasonEnd))
-			.param("shuffles", column(rows, RawRow::shuffle))
-			.param("skips", column(rows, RawRow::skipped))
-			.param("offlines", column(rows, RawRow::offline))
-			.param("offlineAts", column(rows, RawRow::offlineAt))
-			.param("incognitos", column(rows, RawRow::incognito))
-			.query(Long.class)
-			.list()
-			.stream()
-			.mapToLong(Long::longValue)
-			.toArray();
+	void commitWithoutWaiting() {
+		this.jdbc.sql("select set_config('synchronous_commit', 'off', true)").query((rs, row) -> 1).single();
 	}
 
 	/**
-	 * Classifies stored rows again under a new threshold, as {@link #insertRows} does,
-	 * then resolves names as {@link #classify} does.
+	 * Locks the import's row until the caller's transaction ends and checks that its
+	 * earlier batches are all there.
+	 * @throws IllegalStateException when the import holds another count of rows read
+	 */
+	void expectRowsRead(long importId, long rowsRead) {
+		long held = this.jdbc.sql("select rows_read from imports where id = ? for update")
+			.param(importId)
+			.query(Long.class)
+			.single();
+		if (held != rowsRead) {
+			throw new IllegalStateException(
+					"Import " + importId + " holds " + held + " rows read where its run committed " + rowsRead
+							+ ": a batch committed earlier was lost (did the database restart?)");
+		}
+	}
+
+	/**
+	 * Classifies stored rows again under a new threshold, as
+	 * {@link ImportBatchTable#classify} does, then resolves names as {@link #classify}
+	 * does.
 	 */
 	void reclassify(AccountId account, long[] rows, int thresholdMs) {
 		this.jdbc.sql("""
@@ -284,10 +254,10 @@ class ImportRepository {
 	/**
 	 * Resolves the names of account-data rows against the catalog (exactly, then without
 	 * "feat." and "- Remastered" suffixes); what stays without a track is
-	 * {@code unresolved}. The rows were classified as they were stored
-	 * ({@link #insertRows}): why a row is no play (no track URI, a private session,
-	 * shorter than the threshold), else {@code pending}. Extended rows have nothing to
-	 * resolve: one without a track is {@code no_uri} already.
+	 * {@code unresolved}. The rows were classified already ({@link #reclassify}): why a
+	 * row is no play (no track URI, a private session, shorter than the threshold), else
+	 * {@code pending}. Extended rows have nothing to resolve: one without a track is
+	 * {@code no_uri} already.
 	 */
 	void classify(AccountId account, long[] rows, boolean named) {
 		if (!named) {
@@ -428,16 +398,6 @@ class ImportRepository {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp timestamp = rs.getTimestamp(column);
 		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
-	private static <T> String[] column(List<T> rows, Function<T, ?> value) {
-		String[] column = new String[rows.size()];
-		int i = 0;
-		for (T row : rows) {
-			Object v = value.apply(row);
-			column[i++] = (v != null) ? v.toString() : null;
-		}
-		return column;
 	}
 
 	/**

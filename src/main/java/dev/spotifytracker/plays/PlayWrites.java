@@ -43,11 +43,15 @@ class PlayWrites {
 
 	private final ImportPhases phases;
 
-	PlayWrites(JdbcClient jdbc, ApplicationEventPublisher events, PlayRollups rollups, ImportPhases phases) {
+	private final DeferredRollups deferredRollups;
+
+	PlayWrites(JdbcClient jdbc, ApplicationEventPublisher events, PlayRollups rollups, ImportPhases phases,
+			DeferredRollups deferredRollups) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.rollups = rollups;
 		this.phases = phases;
+		this.deferredRollups = deferredRollups;
 	}
 
 	/**
@@ -108,6 +112,162 @@ class PlayWrites {
 			this.phases.time(Phase.ROLLUPS, () -> changed(account, added + merged, span.earliest(), span.latest()));
 		}
 		return new Applied(merged, added);
+	}
+
+	/**
+	 * Turns the rows of {@code import_batch} that count (outcome {@code pending}) into
+	 * plays, as {@link #applyImportRows} does for stored rows: a row whose stream is
+	 * already a play is {@code known} and linked to it; a row within the merge window of
+	 * a polled play of its track that absorbed no export row yet is {@code merged} into
+	 * it, nearest pairs first and one to one ({@link NearestPairs}); every other row is
+	 * {@code added} as a play of its own. Each row learns its outcome and play in
+	 * {@code import_batch}, which {@link ImportBatchTable#store} then stores.
+	 * @param deferRollups whether the import builds the rollups at its end
+	 * ({@link DeferredRollups}) rather than in this transaction
+	 * @return how many rows were merged and added
+	 */
+	Applied applyImportBatch(AccountId account, long importId, boolean deferRollups) {
+		this.phases.time(Phase.KNOWN, () -> linkKnownInBatch(account));
+		int merged = this.phases.time(Phase.MERGE, () -> mergeBatch(account, importId));
+		int added = this.phases.time(Phase.INSERT_PLAYS, () -> insertBatch(account, importId));
+		if (added + merged > 0) {
+			this.phases.time(Phase.ROLLUPS, () -> {
+				if (deferRollups) {
+					this.deferredRollups.suspend(account);
+					this.events.publishEvent(new PlaysStored(account, added + merged));
+				}
+				else {
+					// a merged play gains ms_played: its start moves, so its day and
+					// session may too
+					Span span = this.jdbc.sql("""
+							select min(p.played_at) as earliest, max(p.played_at) as latest
+							from import_batch b join plays p on p.id = b.play_id
+							where b.outcome in ('merged', 'added')
+							""").query(Span.class).single();
+					changed(account, added + merged, span.earliest(), span.latest());
+				}
+			});
+		}
+		return new Applied(merged, added);
+	}
+
+	/**
+	 * The batch's rows whose stream is already a play, as {@link #linkKnown} finds them.
+	 */
+	private void linkKnownInBatch(AccountId account) {
+		this.jdbc.sql("""
+				update import_batch b set outcome = 'known', play_id = k.play_id
+				from (
+				  select distinct on (c.n) c.n, c.play_id
+				  from (
+				    select b.n, p.id as play_id, 0::numeric as distance
+				    from import_batch b
+				    join plays p on p.account_id = :account and p.track_id = b.track_id and p.export_ts is not null
+				     and p.export_ts = b.ts
+				    where b.outcome = 'pending' and b.format = 'extended'
+				    union all
+				    select b.n, p.id as play_id, abs(extract(epoch from p.export_ts - b.ts)) as distance
+				    from import_batch b
+				    join plays p on p.account_id = :account and p.track_id = b.track_id and p.export_ts is not null
+				     and p.export_ts >= b.ts - interval '60 seconds' and p.export_ts < b.ts + interval '120 seconds'
+				    where b.outcome = 'pending' and b.format = 'account_data'
+				  ) c
+				  order by c.n, c.distance, c.play_id
+				) k
+				where b.n = k.n
+				""").param("account", account.value()).update();
+		this.jdbc.sql("""
+				update import_batch b set outcome = 'known'
+				from (
+				  select n, row_number() over (partition by track_id, ts order by n) as k
+				  from import_batch
+				  where outcome = 'pending'
+				) d
+				where b.n = d.n and d.k > 1
+				""").update();
+	}
+
+	/**
+	 * Reads the candidate pairs of pending rows and polled plays that absorbed no export
+	 * row, pairs them nearest first in Java, and writes every merge in one statement.
+	 * @return the rows merged
+	 */
+	private int mergeBatch(AccountId account, long importId) {
+		NearestPairs candidates = new NearestPairs();
+		this.jdbc
+			.sql("""
+					select b.n, p.id, (extract(epoch from b.ts - p.played_at) * 1000000)::bigint as distance
+					from import_batch b
+					join plays p on p.account_id = :account and p.track_id = b.track_id
+					 and p.source = 'recently_played' and p.export_ts is null
+					 and p.played_at between b.ts - make_interval(secs => case b.format when 'extended' then :window else :minuteWindow end)
+					                     and b.ts + make_interval(secs => case b.format when 'extended' then :window else :minuteWindow end)
+					where b.outcome = 'pending'
+					""")
+			.param("account", account.value())
+			.param("window", MERGE_WINDOW_SECONDS)
+			.param("minuteWindow", MERGE_WINDOW_MINUTE_ROWS_SECONDS)
+			.query((rs) -> {
+				candidates.add(rs.getInt(1), rs.getLong(2), rs.getLong(3));
+			});
+		List<NearestPairs.Pair> pairs = candidates.pairs();
+		if (pairs.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				with x as (
+				  select * from unnest(:rows::int[], :plays::bigint[]) as x(n, play_id)
+				), merged as (
+				  update plays p set ms_played = b.ms_played, reason_end = b.reason_end, skipped = b.skipped,
+				                     shuffle = b.shuffle, export_ts = b.ts, import_id = :import
+				  from x join import_batch b on b.n = x.n
+				  where p.id = x.play_id
+				  returning p.id as play_id, x.n, p.played_at
+				)
+				update import_batch b set outcome = 'merged', play_id = m.play_id,
+				       merge_offset_ms = (extract(epoch from b.ts - m.played_at) * 1000)::integer
+				from merged m
+				where b.n = m.n
+				""")
+			.param("import", importId)
+			.param("rows", pairs.stream().mapToInt(NearestPairs.Pair::row).boxed().toArray(Integer[]::new))
+			.param("plays", pairs.stream().mapToLong(NearestPairs.Pair::play).boxed().toArray(Long[]::new))
+			.update();
+	}
+
+	/**
+	 * Inserts a play for each row still pending; a row whose time and track are a play
+	 * already (a polled play that absorbed another row) is that stream, {@code known}.
+	 * @return the plays inserted
+	 */
+	private int insertBatch(AccountId account, long importId) {
+		int added = this.jdbc
+			.sql("""
+					with inserted as (
+					  insert into plays (account_id, track_id, played_at, ms_played, source, reason_end, skipped, shuffle,
+					                     export_ts, import_id)
+					  select :account, b.track_id, b.ts, b.ms_played, :source, b.reason_end, b.skipped, b.shuffle, b.ts, :import
+					  from import_batch b
+					  where b.outcome = 'pending'
+					  order by b.n
+					  on conflict do nothing
+					  returning id, track_id, played_at
+					)
+					update import_batch b set outcome = 'added', play_id = i.id
+					from inserted i
+					where b.outcome = 'pending' and b.track_id = i.track_id and b.ts = i.played_at
+					""")
+			.param("account", account.value())
+			.param("import", importId)
+			.param("source", HISTORY_IMPORT)
+			.update();
+		this.jdbc.sql("""
+				update import_batch b set outcome = 'known',
+				       play_id = (select p.id from plays p
+				                  where p.account_id = :account and p.track_id = b.track_id and p.played_at = b.ts)
+				where b.outcome = 'pending'
+				""").param("account", account.value()).update();
+		return added;
 	}
 
 	private int mergeAll(AccountId account, long importId, long[] rows) {

@@ -42,10 +42,13 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doAnswer;
@@ -106,6 +109,12 @@ class ImportJobTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	PlayRollups playRollups;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@MockitoSpyBean
 	ImportBatchWriter writer;
@@ -175,7 +184,8 @@ class ImportJobTest {
 			entered.countDown();
 			release.await(30, TimeUnit.SECONDS);
 			return invocation.callRealMethod();
-		}).when(this.writer).write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any());
+		}).when(this.writer)
+			.write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any(), anyBoolean(), anyLong());
 		HttpResponse<String> first = upload("endsong_0.json", ExportFiles.rows().plays(5, T, "River").bytes());
 		assertThat(first.statusCode()).isEqualTo(202);
 		assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -405,6 +415,102 @@ class ImportJobTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(awaitEnd(this.json.readTree(body).get("runId").asLong()).items()).isEqualTo(3);
+	}
+
+	@Test
+	void anImportOfMoreThanFourBatchesBuildsTheRollupsOnceAtItsEndAsARebuildWould() throws Exception {
+		// given: polled plays among the export's rows, rollups built; 60 rows are six
+		// batches of 10
+		LibraryFixture.of(this.jdbc, this.alice).played("River", T.minusSeconds(20), T.plusSeconds(470));
+		rebuildRollups();
+		List<String> marksAfterEachBatch = new ArrayList<>();
+		List<Boolean> deferred = new ArrayList<>();
+		doAnswer((invocation) -> {
+			Object written = invocation.callRealMethod();
+			deferred.add(invocation.getArgument(8));
+			marksAfterEachBatch.add(rollupMark());
+			return written;
+		}).when(this.writer)
+			.write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any(), anyBoolean(), anyLong());
+
+		// when
+		JobRun run = importFile("endsong_0.json", ExportFiles.rows().plays(60, T, "River", "Carey").bytes());
+
+		// then: while the import ran, no rollups claimed to be built; at its end they are
+		// what a rebuild makes of the plays
+		assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+		assertThat(run.message()).contains("58 plays added, 2 merged");
+		assertThat(deferred).hasSize(6).containsOnly(true);
+		assertThat(marksAfterEachBatch).containsOnly("none");
+		assertThat(rollupMark()).isEqualTo("UTC");
+		List<String> atTheEnd = rollups();
+		assertThat(atTheEnd).anyMatch((row) -> row.startsWith("track " + LibraryFixture.id("River") + " 30 "));
+		rebuildRollups();
+		assertThat(atTheEnd).isEqualTo(rollups());
+	}
+
+	@Test
+	void aLargeImportThatFailsLeavesTheRollupsBuiltFromWhatItCommitted() throws Exception {
+		// given: the third batch fails
+		LibraryFixture.of(this.jdbc, this.alice).played("Carey", T.minusSeconds(3600));
+		rebuildRollups();
+		List<Integer> calls = new ArrayList<>();
+		doAnswer((invocation) -> {
+			calls.add(calls.size());
+			if (calls.size() == 3) {
+				throw new IllegalStateException("the database went away");
+			}
+			return invocation.callRealMethod();
+		}).when(this.writer)
+			.write(any(), anyLong(), anyInt(), any(), anyLong(), anyLong(), any(), any(), anyBoolean(), anyLong());
+
+		// when
+		JobRun run = importFile("endsong_0.json", ExportFiles.rows().plays(60, T, "River", "Carey").bytes());
+
+		// then: the two batches committed count, in the rollups too
+		assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+		assertThat(countedPlays()).isEqualTo(21);
+		assertThat(rollupMark()).isEqualTo("UTC");
+		List<String> atTheEnd = rollups();
+		assertThat(atTheEnd).anyMatch((row) -> row.startsWith("track " + LibraryFixture.id("Carey") + " 11 "));
+		rebuildRollups();
+		assertThat(atTheEnd).isEqualTo(rollups());
+	}
+
+	private void rebuildRollups() {
+		new TransactionTemplate(this.transactionManager)
+			.executeWithoutResult((status) -> this.playRollups.rebuild(this.alice));
+	}
+
+	/**
+	 * @return the zone the account's rollups are marked built in, or "none"
+	 */
+	private String rollupMark() {
+		return this.jdbc.sql("select time_zone from play_rollup_accounts where account_id = ?")
+			.param(this.alice.value())
+			.query(String.class)
+			.optional()
+			.orElse("none");
+	}
+
+	/**
+	 * @return every rollup row of the account, as text
+	 */
+	private List<String> rollups() {
+		return this.jdbc.sql("""
+				select 'day ' || day || ' ' || track_id || ' ' || plays || ' ' || ms || ' ' || first_played_at
+				       || ' ' || last_played_at from play_days where account_id = :account
+				union all
+				select 'hour ' || day || ' ' || hour || ' ' || plays || ' ' || ms || ' ' || estimated_ms
+				from play_hours where account_id = :account
+				union all
+				select 'session ' || started_at || ' ' || last_started_at || ' ' || ended_at || ' ' || plays
+				from play_sessions where account_id = :account
+				union all
+				select 'track ' || track_id || ' ' || plays || ' ' || ms || ' ' || first_day || ' ' || last_day || ' '
+				       || first_played_at || ' ' || last_played_at from play_tracks where account_id = :account
+				order by 1
+				""").param("account", this.alice.value()).query(String.class).list();
 	}
 
 	private CountDownLatch hold() {

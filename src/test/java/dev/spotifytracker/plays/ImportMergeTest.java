@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.spotifytracker.support.LibraryFixture.id;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * How imported rows become plays (DESIGN.md "Counting"): merged one to one with polled
@@ -221,6 +222,22 @@ class ImportMergeTest {
 		// then
 		assertThat(counts.shortRows()).isOne();
 		assertThat(plays()).isEmpty();
+	}
+
+	@Test
+	void aBatchThatFindsAnEarlierBatchOfItsRunLostWritesNothing() {
+		// given: the run committed 10 rows read; the database, restarted, holds none
+		long importId = this.imports.create(this.account, "export.zip", null);
+		RawRow row = extended("River", T, 180_000);
+
+		// when / then
+		assertThatThrownBy(() -> this.writer.write(this.account, importId, 30_000, List.of(row), 1, 0,
+				Map.of(row.member(), 1), Map.of(row.member(), row.format()), false, 10))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("was lost");
+		assertThat(plays()).isEmpty();
+		assertThat(outcomes()).isEmpty();
+		assertThat(this.imports.rowsDone(importId)).isEmpty();
 	}
 
 	private ImportCounts importRows(RawRow... rows) {
