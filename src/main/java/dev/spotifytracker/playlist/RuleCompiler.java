@@ -105,9 +105,18 @@ final class RuleCompiler {
 		}
 		String where = group(rule.where());
 		List<String> keyColumns = new ArrayList<>();
+		// the first-artist keys, looked up only for the tracks the keys before them can
+		// still place in the playlist (see "keyed" below)
+		List<String> artistColumns = new ArrayList<>();
 		List<String> order = new ArrayList<>();
+		int artistFrom = -1;
 		for (int i = 0; i < rule.sort().size(); i++) {
-			sortKey(rule.sort().get(i), "k" + i, keyColumns, order);
+			SortKey key = rule.sort().get(i);
+			boolean artist = key.field() == SortField.ARTIST;
+			if (artist && artistFrom < 0) {
+				artistFrom = order.size();
+			}
+			sortKey(key, "k" + i, artist ? artistColumns : keyColumns, order);
 		}
 		order.add("track_id collate \"C\"");
 		String exclusions = exclusions(rule.exclude());
@@ -163,17 +172,26 @@ final class RuleCompiler {
 		if (this.skips) {
 			sql.append("    left join track_skip_counts sk on sk.account_id = :account and sk.track_id = c.track_id\n");
 		}
-		// one look-up per track: a sort key reads the name twice (folded, then by code
-		// point), which as a scalar subquery ran the look-up twice per matched track
-		if (this.firstArtist) {
-			sql.append("""
-					    left join lateral (select fa.artist_name from catalog_track_artists fa
-					                       where fa.track_id = c.track_id order by fa.position limit 1) fa on true
-					""");
-		}
 		sql.append("    where true\n").append(ExclusionSql.notExcluded("c.track_id"));
 		sql.append(exclusions);
 		sql.append("      and ").append(where).append("\n)");
+		String sorted = "matched";
+		if (this.firstArtist) {
+			// a track ranked past :tracks by the keys before the artist cannot reach the
+			// playlist whatever its artist: only the others look their first artist up
+			// (once each: the key reads the name twice, folded and by code point)
+			List<String> before = order.subList(0, artistFrom);
+			sql.append("""
+					, keyed as (
+					    select r.*, %s
+					    from (select m.*, rank() over (%s) as prefix_rank from matched m) r
+					    left join lateral (select fa.artist_name from catalog_track_artists fa
+					                       where fa.track_id = r.track_id order by fa.position limit 1) fa on true
+					    where r.prefix_rank <= :tracks
+					)""".formatted(String.join(", ", artistColumns),
+					before.isEmpty() ? "" : "order by " + String.join(", ", before)));
+			sorted = "keyed";
+		}
 		// a playlist never holds more than :tracks, whatever the minutes: only the first
 		// :tracks matches in order are numbered, a bounded sort instead of sorting them
 		// all
@@ -182,7 +200,7 @@ final class RuleCompiler {
 						, ordered as (
 						    select track_id, row_number() over w as position,
 						           sum(coalesce(duration_ms, 0)) over (w rows between unbounded preceding and current row) as running_ms
-						    from (select * from matched order by %1$s limit :tracks) top
+						    from (select * from %3$s order by %1$s limit :tracks) top
 						    window w as (order by %1$s)
 						)
 						select m.matched, o.track_id
@@ -191,7 +209,7 @@ final class RuleCompiler {
 						order by o.position
 						"""
 					.formatted(String.join(", ", order),
-							(rule.limit().minutes() != null) ? " and o.running_ms <= :maxMs" : ""));
+							(rule.limit().minutes() != null) ? " and o.running_ms <= :maxMs" : "", sorted));
 		this.params.put("tracks", rule.limit().tracks());
 		if (rule.limit().minutes() != null) {
 			this.params.put("maxMs", rule.limit().minutes() * 60_000L);

@@ -395,6 +395,25 @@ class RuleQueriesTest {
 	}
 
 	@Test
+	void anArtistKeyAfterAnotherOrdersItsTiesUpToTheLimitAndCountsEveryMatch() {
+		TestLibrary library = aLibrary(this.jdbc, "alice").savedAlbum("New", daysAgo(10), "n1", "n2", "n3")
+			.savedAlbum("Old", daysAgo(100), "o1")
+			.artist("n1", "Cher")
+			.artist("n2", "abba")
+			.artist("n3", "Björk")
+			.artist("o1", "Aaliyah");
+
+		RuleSelection two = selectRule(library, """
+				{'name': 'n', 'sort': [{'field': 'addedAt', 'dir': 'desc'}, {'field': 'artist'}],
+				 'limit': {'tracks': 2}}""");
+		assertThat(two.trackIds()).extracting(this::name).containsExactly("n2", "n3");
+		assertThat(two.matching()).isEqualTo(4);
+		assertThat(TestLibrary.names(selectRule(library, """
+				{'name': 'n', 'sort': [{'field': 'addedAt'}, {'field': 'artist', 'dir': 'desc'}],
+				 'limit': {'tracks': 3}}""").trackIds())).containsExactly("o1", "n1", "n3");
+	}
+
+	@Test
 	void albumOrderPlaysEachAlbumInItsOwnOrderAndDescReversesIt() {
 		TestLibrary library = aLibrary(this.jdbc, "alice").track("B", "b1", 1, 1)
 			.track("A", "a3", 2, 1)
