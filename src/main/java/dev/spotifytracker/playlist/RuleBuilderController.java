@@ -344,14 +344,20 @@ class RuleBuilderController {
 		Optional<PlaylistMapping> pushed = (slug != null && !slug.isBlank()) ? this.mappings.find(account.id(), slug)
 				: Optional.empty();
 		if (pushed.isEmpty()) {
-			return new RuleBuilderView.BuilderPreview(now.count(), now.matched(), duration, first, null, ids.size(), 0);
+			return new RuleBuilderView.BuilderPreview(now.count(), now.matched(), duration, first, null, ids.size(), 0,
+					List.of(), List.of());
 		}
 		Set<String> before = new HashSet<>(pushed.get().pushedTrackIds());
 		Set<String> after = new HashSet<>(ids);
-		int added = (int) after.stream().filter((id) -> !before.contains(id)).count();
-		int removed = (int) before.stream().filter((id) -> !after.contains(id)).count();
+		List<String> added = ids.stream().filter((id) -> !before.contains(id)).toList();
+		List<String> removed = pushed.get().pushedTrackIds().stream().filter((id) -> !after.contains(id)).toList();
 		return new RuleBuilderView.BuilderPreview(now.count(), now.matched(), duration, first,
-				"the playlist on Spotify", added, removed);
+				"the playlist on Spotify", added.size(), removed.size(), this.summaries.of(firstOf(added)),
+				this.summaries.of(firstOf(removed)));
+	}
+
+	private static List<String> firstOf(List<String> ids) {
+		return ids.subList(0, Math.min(PREVIEW_TRACKS, ids.size()));
 	}
 
 	private static Map<String, List<String>> opsByField() {

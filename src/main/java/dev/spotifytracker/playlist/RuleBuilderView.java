@@ -58,11 +58,15 @@ record RuleBuilderView(String slug, String name, String source, String match, Li
 	 * @param matched candidates that pass the conditions
 	 * @param durationMs the playlist's length
 	 * @param first the first 50 tracks
-	 * @param comparedWith what the changes are counted against ("the saved rule"), or
-	 * null for a new rule
+	 * @param comparedWith what the changes are counted against ("the playlist on
+	 * Spotify"), or null for a rule without a playlist yet
+	 * @param added how many tracks the next push adds
+	 * @param removed how many it removes
+	 * @param firstAdded the first 50 it adds, in playlist order
+	 * @param firstRemoved the first 50 it removes, in the pushed playlist's order
 	 */
 	record BuilderPreview(int count, int matched, long durationMs, List<TrackSummary> first, String comparedWith,
-			int added, int removed) {
+			int added, int removed, List<TrackSummary> firstAdded, List<TrackSummary> firstRemoved) {
 
 	}
 

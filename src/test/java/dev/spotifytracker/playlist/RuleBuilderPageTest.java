@@ -142,7 +142,9 @@ class RuleBuilderPageTest {
 		this.mvc.perform(get("/playlists/rules/played-joni/edit").with(Viewers.signedInAs("alice")))
 			.andExpect(xpath("//*[@id='preview-changes']").string(containsString("the playlist on Spotify")))
 			.andExpect(xpath("//*[@id='preview-changes']/span[@class='added']").string("+2"))
-			.andExpect(xpath("//*[@id='preview-changes']/span[@class='removed']").string("\u22121"));
+			.andExpect(xpath("//*[@id='preview-changes']/span[@class='removed']").string("\u22121"))
+			.andExpect(xpath("count(//ul[@id='preview-added']/li)").number(2.0))
+			.andExpect(xpath("//ul[@id='preview-removed']/li/span[1]").string("t000000000000000000099"));
 		this.mvc.perform(get("/playlists/rules/played-joni/rule.json").with(Viewers.signedInAs("alice")))
 			.andExpect(header().string("Content-Disposition", containsString("played-joni.json")))
 			.andExpect(content().string(containsString("\"limit\":{\"tracks\":2}")));
