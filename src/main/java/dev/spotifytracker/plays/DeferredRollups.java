@@ -2,7 +2,6 @@ package dev.spotifytracker.plays;
 
 import dev.spotifytracker.app.AccountId;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,17 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DeferredRollups {
 
-	/** PlayRollups' key space for its per-account advisory lock (see its lock()). */
-	private static final long LOCK_KEYS = 0x706c_7279_0000_0000L;
-
-	private final JdbcClient jdbc;
-
 	private final PlayRollups rollups;
 
 	private final TransactionTemplate transaction;
 
-	DeferredRollups(JdbcClient jdbc, PlayRollups rollups, PlatformTransactionManager transactions) {
-		this.jdbc = jdbc;
+	DeferredRollups(PlayRollups rollups, PlatformTransactionManager transactions) {
 		this.rollups = rollups;
 		this.transaction = new TransactionTemplate(transactions);
 	}
@@ -55,15 +48,7 @@ class DeferredRollups {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void suspend(AccountId account) {
-		lock(account);
-		int marked = this.jdbc.sql("delete from play_rollup_accounts where account_id = ?")
-			.param(account.value())
-			.update();
-		if (marked > 0) {
-			for (String table : new String[] { "play_days", "play_hours", "play_sessions", "play_tracks" }) {
-				this.jdbc.sql("delete from " + table + " where account_id = ?").param(account.value()).update();
-			}
-		}
+		this.rollups.drop(account);
 	}
 
 	/**
@@ -72,25 +57,7 @@ class DeferredRollups {
 	 * @return whether they were rebuilt
 	 */
 	boolean resume(AccountId account) {
-		return Boolean.TRUE.equals(this.transaction.execute((status) -> {
-			lock(account);
-			boolean built = this.jdbc.sql("select count(*) from play_rollup_accounts where account_id = ?")
-				.param(account.value())
-				.query(Long.class)
-				.single() > 0;
-			if (built) {
-				return false;
-			}
-			this.rollups.rebuild(account);
-			return true;
-		}));
-	}
-
-	private void lock(AccountId account) {
-		this.jdbc.sql("select pg_advisory_xact_lock(:key)")
-			.param("key", LOCK_KEYS | account.value())
-			.query((rs, row) -> 1)
-			.single();
+		return Boolean.TRUE.equals(this.transaction.execute((status) -> this.rollups.rebuildIfDropped(account)));
 	}
 
 }

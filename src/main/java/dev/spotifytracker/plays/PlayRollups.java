@@ -127,10 +127,47 @@ public class PlayRollups {
 		rebuildLocked(account, zoneOf(account));
 	}
 
-	private void rebuildLocked(AccountId account, ZoneId zone) {
+	/**
+	 * Drops the account's rollups and their mark: until {@link #rebuildIfDropped},
+	 * readers count its plays (as for an account whose rollups were never built).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void drop(AccountId account) {
+		lock(account);
+		int marked = this.jdbc.sql("delete from play_rollup_accounts where account_id = ?")
+			.param(account.value())
+			.update();
+		if (marked > 0) {
+			deleteRows(account);
+		}
+	}
+
+	/**
+	 * Rebuilds the account's rollups unless they are built (nothing dropped them, or a
+	 * change of plays rebuilt them since).
+	 * @return whether they were rebuilt
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	boolean rebuildIfDropped(AccountId account) {
+		lock(account);
+		boolean built = this.jdbc.sql("select count(*) from play_rollup_accounts where account_id = ?")
+			.param(account.value())
+			.query(Long.class)
+			.single() > 0;
+		if (!built) {
+			rebuildLocked(account, zoneOf(account));
+		}
+		return !built;
+	}
+
+	private void deleteRows(AccountId account) {
 		for (String table : new String[] { "play_days", "play_hours", "play_sessions", "play_tracks" }) {
 			this.jdbc.sql("delete from " + table + " where account_id = ?").param(account.value()).update();
 		}
+	}
+
+	private void rebuildLocked(AccountId account, ZoneId zone) {
+		deleteRows(account);
 		this.jdbc.sql("""
 				insert into play_rollup_accounts (account_id, time_zone, built_at) values (:account, :tz, now())
 				on conflict (account_id) do update set time_zone = excluded.time_zone, built_at = excluded.built_at
