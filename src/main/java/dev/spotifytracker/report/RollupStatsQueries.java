@@ -312,27 +312,69 @@ class RollupStatsQueries {
 		}
 
 		/**
-		 * The distinct tracks, albums and artists of the period. The period's tracks are
-		 * found once; albums and artists are counted by grouping (hashed) rather than
-		 * count(distinct), which sorts: a third faster at all time.
+		 * The distinct tracks, albums and artists of the period. Of all time: see
+		 * {@link #distinctOfAllTime}. Of a period, its tracks are found once, with
+		 * {@code distinct}: from it (not from {@code group by}) the planner knows they
+		 * are unique and hashes them, not the whole catalog, for the joins (47 ms instead
+		 * of 70 for a year of the stats benchmark). Albums and artists are counted by
+		 * grouping (hashed) rather than count(distinct), which sorts.
 		 */
 		private long[] distinct(StatsPeriod period, RollupSpan span) {
+			if (allTime(period)) {
+				return distinctOfAllTime(period);
+			}
 			return bind(
 					"""
-							with t as materialized (%s)
+							with t as materialized (
+							  select distinct d.track_id from play_day_figures d
+							  where d.account_id = :account and d.day between :first and :last
+							)
 							select (select count(*) from t) as tracks,
 							       (select count(*) from (select ct.album_id from t join catalog_tracks ct on ct.track_id = t.track_id
 							                              group by ct.album_id) albums) as albums,
 							       (select count(*) from (select a.artist_id from t join catalog_track_artists a on a.track_id = t.track_id
 							                              group by a.artist_id) artists) as artists
-							"""
-						.formatted(allTime(period)
-								? "select d.track_id from play_track_figures d where d.account_id = :account"
-								: "select d.track_id from play_day_figures d where d.account_id = :account "
-										+ "and d.day between :first and :last group by d.track_id"),
+							""",
 					period, span)
 				.query((rs, row) -> new long[] { rs.getLong("tracks"), rs.getLong("albums"), rs.getLong("artists") })
 				.single();
+		}
+
+		/**
+		 * Of all time the account's tracks are nearly the whole catalog. Walking the
+		 * track totals and the catalog's covering indexes side by side, both in track
+		 * order (a merge join), takes half the time of hashing either side: 46 ms against
+		 * 93 ms on the stats benchmark's 45,000 tracks. The planner, which counts a text
+		 * comparison as cheap as hashing one, would hash; so hash joins are off for this
+		 * statement alone.
+		 */
+		private long[] distinctOfAllTime(StatsPeriod period) {
+			String hashJoins = RollupStatsQueries.this.jdbc.sql("select current_setting('enable_hashjoin')")
+				.query(String.class)
+				.single();
+			RollupStatsQueries.this.jdbc.sql("select set_config('enable_hashjoin', 'off', true)").query().singleRow();
+			try {
+				return RollupStatsQueries.this.jdbc
+					.sql("""
+							select (select count(*) from play_track_figures d where d.account_id = :account) as tracks,
+							       (select count(*) from (select ct.album_id from play_track_figures d
+							                              join catalog_tracks ct on ct.track_id = d.track_id
+							                              where d.account_id = :account group by ct.album_id) albums) as albums,
+							       (select count(*) from (select a.artist_id from play_track_figures d
+							                              join catalog_track_artists a on a.track_id = d.track_id
+							                              where d.account_id = :account group by a.artist_id) artists) as artists
+							""")
+					.param("account", period.account().value())
+					.query((rs,
+							row) -> new long[] { rs.getLong("tracks"), rs.getLong("albums"), rs.getLong("artists") })
+					.single();
+			}
+			finally {
+				RollupStatsQueries.this.jdbc.sql("select set_config('enable_hashjoin', ?, true)")
+					.param(hashJoins)
+					.query()
+					.singleRow();
+			}
 		}
 
 		/**
@@ -361,11 +403,11 @@ class RollupStatsQueries {
 			return bind(
 					"""
 							with edge as (%s), t as materialized (
-							  select u.track_id from (
+							  select distinct u.track_id from (
 							    select d.track_id from play_day_figures d where d.account_id = :account and d.day between :first and :last
 							    union all
 							    select e.track_id from edge e
-							  ) u group by u.track_id
+							  ) u
 							)
 							select (select count(*) from t) as tracks,
 							       (select count(*) from (select ct.album_id from t join catalog_tracks ct on ct.track_id = t.track_id
@@ -387,11 +429,11 @@ class RollupStatsQueries {
 			return bind(
 					"""
 							with edge as (%s), t as materialized (
-							  select u.track_id from (
+							  select distinct u.track_id from (
 							    select d.track_id from play_day_figures d where d.account_id = :account and d.day between :first and :last
 							    union all
 							    select e.track_id from edge e
-							  ) u group by u.track_id
+							  ) u
 							), h as (
 							  select coalesce(sum(x.plays), 0) as plays, coalesce(sum(x.ms), 0) as ms,
 							         coalesce(sum(x.estimated_ms), 0) as estimated_ms
