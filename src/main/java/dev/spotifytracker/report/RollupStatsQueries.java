@@ -296,27 +296,20 @@ class RollupStatsQueries {
 		public TotalsAndDays totalsAndDays(StatsPeriod period) {
 			RollupSpan span = span(period);
 			if (!period.zone().equals(this.built)) {
-				Optional<ViewerDays> viewer = viewerDays(period);
+				Optional<ViewerTotals> viewer = viewerTotals(period);
 				if (viewer.isEmpty()) {
 					Totals totals = span.hasEdges() ? edgedTotals(span, period) : coreTotals(span, period);
 					return new TotalsAndDays(totals,
 							(totals.plays() > 0) ? RollupStatsQueries.this.raw.days(period) : List.of());
 				}
-				// the viewer's days hold every play of the period: their sums are the
-				// totals
-				long plays = 0;
-				long ms = 0;
-				for (long[] day : viewer.get().days().values()) {
-					plays += day[0];
-					ms += day[1];
-				}
-				if (plays == 0) {
+				ViewerTotals sums = viewer.get();
+				if (sums.plays() == 0) {
 					return new TotalsAndDays(new Totals(0, 0, 0, 0, 0, 0), List.of());
 				}
 				long[] distinct = span.hasEdges() ? edgedDistinct(span, period) : distinct(period, span);
 				return new TotalsAndDays(
-						new Totals(plays, ms, distinct[0], distinct[2], distinct[1], viewer.get().estimatedMs()),
-						new ArrayList<>(viewer.get().days().keySet()));
+						new Totals(sums.plays(), sums.ms(), distinct[0], distinct[2], distinct[1], sums.estimatedMs()),
+						sums.days());
 			}
 			List<LocalDate> days = new ArrayList<>();
 			long[] sums = new long[3];
@@ -538,11 +531,11 @@ class RollupStatsQueries {
 						where account_id = :account and day between :first and :last order by day
 						""", period, span(period)).query((rs, row) -> rs.getObject(1, LocalDate.class)).list();
 			}
-			Optional<ViewerDays> days = viewerDays(period);
-			if (days.isEmpty()) {
+			Optional<ViewerTotals> viewer = viewerTotals(period);
+			if (viewer.isEmpty()) {
 				return RollupStatsQueries.this.raw.days(period);
 			}
-			return new ArrayList<>(days.get().days().keySet());
+			return viewer.get().days();
 		}
 
 		/**
@@ -682,36 +675,94 @@ class RollupStatsQueries {
 			SortedMap<LocalDate, long[]> days = new TreeMap<>();
 			long[] estimated = new long[1];
 			if (!hours.segments().isEmpty()) {
-				segments(
-						"""
-								select s.i, h.day, sum(h.plays) as plays, sum(h.ms) as ms, sum(h.estimated_ms) as estimated_ms,
-								       sum(case when h.hour * 4 + 4 <= s.c then h.plays when h.hour * 4 >= s.c then 0
-								                else h.plays_q[1] + case when s.c - h.hour * 4 > 1 then h.plays_q[2] else 0 end
-								                     + case when s.c - h.hour * 4 > 2 then h.plays_q[3] else 0 end end) as low_plays,
-								       sum(case when h.hour * 4 + 4 <= s.c then h.ms when h.hour * 4 >= s.c then 0
-								                else h.ms_q[1] + case when s.c - h.hour * 4 > 1 then h.ms_q[2] else 0 end
-								                     + case when s.c - h.hour * 4 > 2 then h.ms_q[3] else 0 end end) as low_ms
-								from %s
-								group by 1, 2
-								""",
-						period, hours)
-					.query((rs) -> {
-						ShiftedHours.Segment segment = hours.segments().get(rs.getInt(1) - 1);
-						LocalDate low = segment.lowDay(rs.getObject(2, LocalDate.class));
-						long plays = rs.getLong("plays");
-						long lowPlays = rs.getLong("low_plays");
-						long ms = rs.getLong("ms");
-						long lowMs = rs.getLong("low_ms");
-						addTo(days, low, lowPlays, lowMs);
-						addTo(days, low.plusDays(1), plays - lowPlays, ms - lowMs);
-						estimated[0] += rs.getLong("estimated_ms");
-					});
+				segments("""
+						select s.i, h.day, sum(h.plays) as plays, sum(h.ms) as ms, sum(h.estimated_ms) as estimated_ms,
+						       %s as low_plays, %s as low_ms
+						from %%s
+						group by 1, 2
+						""".formatted(lowPart("plays"), lowPart("ms")), period, hours).query((rs) -> {
+					ShiftedHours.Segment segment = hours.segments().get(rs.getInt(1) - 1);
+					LocalDate low = segment.lowDay(rs.getObject(2, LocalDate.class));
+					long plays = rs.getLong("plays");
+					long lowPlays = rs.getLong("low_plays");
+					long ms = rs.getLong("ms");
+					long lowMs = rs.getLong("low_ms");
+					addTo(days, low, lowPlays, lowMs);
+					addTo(days, low.plusDays(1), plays - lowPlays, ms - lowMs);
+					estimated[0] += rs.getLong("estimated_ms");
+				});
 			}
 			rawPlays(period, hours, (startedAt, ms, estimate) -> {
 				addTo(days, LocalDate.ofInstant(startedAt, period.zone()), 1, ms);
 				estimated[0] += estimate ? ms : 0;
 			});
 			return Optional.of(new ViewerDays(days, estimated[0]));
+		}
+
+		/**
+		 * For a viewer in another zone, the period's totals and the viewer's days with a
+		 * play, which is all a summary needs of them: the sums of the segments' hours and
+		 * of the raw plays, and the days from each rollup day's first and last hour with
+		 * a play (an index-only scan; {@link ViewerPlayedDays}), reading the hours'
+		 * figures only of the days those leave undecided. For all time in New York this
+		 * takes 20 ms where {@link #viewerDays}, which sums every day, takes 50. Empty
+		 * when the zones are not apart by whole quarter hours over the account's plays.
+		 */
+		private Optional<ViewerTotals> viewerTotals(StatsPeriod period) {
+			Optional<ShiftedHours> shifted = shifted(period);
+			if (shifted.isEmpty()) {
+				return Optional.empty();
+			}
+			ShiftedHours hours = shifted.get();
+			List<ShiftedHours.Segment> segments = hours.segments();
+			ViewerPlayedDays days = new ViewerPlayedDays(segments);
+			long[] sums = new long[3];
+			if (!segments.isEmpty()) {
+				segments("""
+						select coalesce(sum(h.plays), 0) as plays, coalesce(sum(h.ms), 0) as ms,
+						       coalesce(sum(h.estimated_ms), 0) as estimated_ms
+						from %s
+						""", period, hours).query((rs) -> {
+					sums[0] += rs.getLong("plays");
+					sums[1] += rs.getLong("ms");
+					sums[2] += rs.getLong("estimated_ms");
+				});
+				RollupStatsQueries.this.jdbc.sql("""
+						select day, min(hour) as first_hour, max(hour) as last_hour from play_hour_figures
+						where account_id = :account and day between :first and :last
+						group by day order by day
+						""")
+					.param("account", period.account().value())
+					.param("first", segments.get(0).from().toLocalDate())
+					.param("last", segments.get(segments.size() - 1).to().minusHours(1).toLocalDate())
+					.query((rs) -> {
+						days.add(rs.getObject("day", LocalDate.class), rs.getInt("first_hour"), rs.getInt("last_hour"));
+					});
+			}
+			if (!days.undecided().isEmpty()) {
+				segments(
+						"select s.i, h.day, sum(h.plays) as plays, " + lowPart("plays")
+								+ " as low_plays from %s where h.day = any(:undecided::date[]) group by 1, 2",
+						period, hours)
+					.param("undecided", days.undecided().stream().map(LocalDate::toString).toArray(String[]::new))
+					.query((rs) -> {
+						LocalDate low = segments.get(rs.getInt(1) - 1).lowDay(rs.getObject(2, LocalDate.class));
+						long lowPlays = rs.getLong("low_plays");
+						if (lowPlays > 0) {
+							days.addPlayed(low);
+						}
+						if (rs.getLong("plays") > lowPlays) {
+							days.addPlayed(low.plusDays(1));
+						}
+					});
+			}
+			rawPlays(period, hours, (startedAt, ms, estimate) -> {
+				days.addPlayed(LocalDate.ofInstant(startedAt, period.zone()));
+				sums[0]++;
+				sums[1] += ms;
+				sums[2] += estimate ? ms : 0;
+			});
+			return Optional.of(new ViewerTotals(days.days(), sums[0], sums[1], sums[2]));
 		}
 
 		/**
@@ -842,6 +893,26 @@ class RollupStatsQueries {
 				.param("edgeFrom", instants(span.edges(), true))
 				.param("edgeTo", instants(span.edges(), false));
 		}
+
+	}
+
+	/**
+	 * The sum of a rollup hour's figure ({@code plays} or {@code ms}) over its quarters
+	 * before the segment's split {@code s.c}: the whole hour, none of it, or the quarters
+	 * of the hour that holds the split.
+	 */
+	private static String lowPart(String figure) {
+		return """
+				sum(case when h.hour * 4 + 4 <= s.c then h.%1$s when h.hour * 4 >= s.c then 0
+				         else h.%1$s_q[1] + case when s.c - h.hour * 4 > 1 then h.%1$s_q[2] else 0 end
+				              + case when s.c - h.hour * 4 > 2 then h.%1$s_q[3] else 0 end end)""".formatted(figure);
+	}
+
+	/**
+	 * A viewer's days with a play in a period, in order, and the period's plays, time and
+	 * time taken from track lengths.
+	 */
+	private record ViewerTotals(List<LocalDate> days, long plays, long ms, long estimatedMs) {
 
 	}
 
