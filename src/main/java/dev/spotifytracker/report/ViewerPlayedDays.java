@@ -14,6 +14,8 @@ import java.util.TreeSet;
  * first hour tells whether the earlier day has a play and the last hour whether the later
  * one has. A day those hours cannot decide (one of them holds the split, or a segment
  * starts or ends inside the day) is left {@link #undecided()} for its hours' quarters.
+ * The rollups keep an hour only while it has a play, so its first and last hour are hours
+ * with one.
  */
 final class ViewerPlayedDays {
 
