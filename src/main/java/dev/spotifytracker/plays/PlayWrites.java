@@ -221,7 +221,10 @@ class PlayWrites {
 				  update plays p set ms_played = b.ms_played, reason_end = b.reason_end, skipped = b.skipped,
 				                     shuffle = b.shuffle, export_ts = b.ts, import_id = :import
 				  from x join import_batch b on b.n = x.n
-				  where p.id = x.play_id
+				  -- the "any" lets each play be found by its id: joined on x alone, the
+				  -- planner walked the primary key through every play up to the batch's
+				  -- highest id (a merge join), reading 50,000 plays to update 1,000
+				  where p.id = x.play_id and p.id = any(:plays::bigint[])
 				  returning p.id as play_id, x.n, p.played_at
 				)
 				update import_batch b set outcome = 'merged', play_id = m.play_id,
