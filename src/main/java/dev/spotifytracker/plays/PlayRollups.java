@@ -72,6 +72,64 @@ public class PlayRollups {
 			)
 			""";
 
+	/** The bounds of a rebuild: every play. */
+	private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
+
+	/**
+	 * A rebuild in one statement after {@link #TIMED_PLAYS}: the plays are read, timed
+	 * and put in local time once (a CTE read by several others is computed once), where a
+	 * statement per table read them three times, {@code play_tracks} read
+	 * {@code play_days} back, and the hours converted each play's start to local time a
+	 * dozen times (once per use of {@code local_start} in an aggregate's filter: hence
+	 * {@code q} is materialized too). Each table gets what {@link #insertDays},
+	 * {@link #insertTracks} and {@link #insertSessions} give (RollupMaintenanceTest
+	 * compares a rebuild with them), its rows in the order of its primary key.
+	 */
+	private static final String REBUILD = """
+			, d as (
+			  select p.local_start::date as day, p.track_id, count(*) as plays, sum(p.ms) as ms,
+			         min(p.played_at) as first_played_at, max(p.played_at) as last_played_at
+			  from p group by 1, 2
+			), days as (
+			  insert into play_days (account_id, day, track_id, plays, ms, first_played_at, last_played_at)
+			  select :account, day, track_id, plays, ms, first_played_at, last_played_at from d order by day, track_id
+			), tracks as (
+			  insert into play_tracks (account_id, track_id, plays, ms, first_day, last_day, first_played_at,
+			                           last_played_at)
+			  select :account, track_id, sum(plays), sum(ms), min(day), max(day), min(first_played_at),
+			         max(last_played_at)
+			  from d group by track_id order by track_id
+			), q as materialized (
+			  select p.*, extract(minute from p.local_start)::integer / 15 as quarter from p
+			), hours as (
+			  insert into play_hours (account_id, day, hour, plays, ms, estimated_ms, plays_q, ms_q)
+			  select :account, q.local_start::date, extract(hour from q.local_start)::smallint, count(*), sum(q.ms),
+			         coalesce(sum(q.ms) filter (where q.estimated), 0),
+			         array[count(*) filter (where q.quarter = 0), count(*) filter (where q.quarter = 1),
+			               count(*) filter (where q.quarter = 2), count(*) filter (where q.quarter = 3)]::integer[],
+			         array[coalesce(sum(q.ms) filter (where q.quarter = 0), 0),
+			               coalesce(sum(q.ms) filter (where q.quarter = 1), 0),
+			               coalesce(sum(q.ms) filter (where q.quarter = 2), 0),
+			               coalesce(sum(q.ms) filter (where q.quarter = 3), 0)]::bigint[]
+			  from q group by 2, 3 order by 2, 3
+			), o as (
+			  select p.id, p.started_at, p.played_at,
+			         max(p.played_at) over (order by p.started_at, p.id rows between unbounded preceding and 1 preceding) as ended_before
+			  from p
+			), m as (
+			  select o.*, sum(case when o.ended_before is null or o.started_at - o.ended_before > interval '10 minutes'
+			                       then 1 else 0 end) over (order by o.started_at, o.id rows unbounded preceding) as session
+			  from o
+			), sessions as (
+			  insert into play_sessions (account_id, started_at, last_started_at, ended_at, plays)
+			  select :account, min(m.started_at), max(m.started_at), max(m.played_at), count(*) from m group by m.session
+			  order by 2
+			)
+			select 1
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final AccountService accounts;
@@ -172,11 +230,7 @@ public class PlayRollups {
 				insert into play_rollup_accounts (account_id, time_zone, built_at) values (:account, :tz, now())
 				on conflict (account_id) do update set time_zone = excluded.time_zone, built_at = excluded.built_at
 				""").param("account", account.value()).param("tz", zone.getId()).update();
-		Instant from = Instant.parse("1900-01-01T00:00:00Z");
-		Instant last = Instant.parse("3000-01-01T00:00:00Z");
-		insertDays(account, zone, from, last);
-		insertTracks(account, null);
-		insertSessions(account, zone, from, last);
+		timed(TIMED_PLAYS + REBUILD, account, zone, EARLIEST, LATEST).query(Integer.class).single();
 	}
 
 	private List<String> tracksPlayedOn(AccountId account, LocalDate first, LocalDate last) {

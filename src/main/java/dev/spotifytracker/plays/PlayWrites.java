@@ -155,24 +155,35 @@ class PlayWrites {
 	 * The batch's rows whose stream is already a play, as {@link #linkKnown} finds them.
 	 */
 	private void linkKnownInBatch(AccountId account) {
+		// each pending row looks its play up in the index of export rows (a lateral
+		// look-up with a limit): joined as a set, the planner hashed every play of the
+		// account that came from an export, a scan of all of them per batch, growing
+		// with the import. An extended row meets at most one play (plays_export_row is
+		// unique); an account-data row the nearest, as before
 		this.jdbc.sql("""
 				update import_batch b set outcome = 'known', play_id = k.play_id
 				from (
-				  select distinct on (c.n) c.n, c.play_id
-				  from (
-				    select b.n, p.id as play_id, 0::numeric as distance
-				    from import_batch b
-				    join plays p on p.account_id = :account and p.track_id = b.track_id and p.export_ts is not null
-				     and p.export_ts = b.ts
-				    where b.outcome = 'pending' and b.format = 'extended'
-				    union all
-				    select b.n, p.id as play_id, abs(extract(epoch from p.export_ts - b.ts)) as distance
-				    from import_batch b
-				    join plays p on p.account_id = :account and p.track_id = b.track_id and p.export_ts is not null
-				     and p.export_ts >= b.ts - interval '60 seconds' and p.export_ts < b.ts + interval '120 seconds'
-				    where b.outcome = 'pending' and b.format = 'account_data'
-				  ) c
-				  order by c.n, c.distance, c.play_id
+				  select b.n, x.play_id
+				  from import_batch b
+				  cross join lateral (
+				    select p.id as play_id from plays p
+				    where p.account_id = :account and p.track_id = b.track_id and p.export_ts is not null
+				      and p.export_ts = b.ts
+				    order by p.id
+				    limit 1
+				  ) x
+				  where b.outcome = 'pending' and b.format = 'extended'
+				  union all
+				  select b.n, x.play_id
+				  from import_batch b
+				  cross join lateral (
+				    select p.id as play_id from plays p
+				    where p.account_id = :account and p.track_id = b.track_id and p.export_ts is not null
+				      and p.export_ts >= b.ts - interval '60 seconds' and p.export_ts < b.ts + interval '120 seconds'
+				    order by abs(extract(epoch from p.export_ts - b.ts)), p.id
+				    limit 1
+				  ) x
+				  where b.outcome = 'pending' and b.format = 'account_data'
 				) k
 				where b.n = k.n
 				""").param("account", account.value()).update();
@@ -221,7 +232,10 @@ class PlayWrites {
 				  update plays p set ms_played = b.ms_played, reason_end = b.reason_end, skipped = b.skipped,
 				                     shuffle = b.shuffle, export_ts = b.ts, import_id = :import
 				  from x join import_batch b on b.n = x.n
-				  where p.id = x.play_id
+				  -- the "any" lets each play be found by its id: joined on x alone, the
+				  -- planner walked the primary key through every play up to the batch's
+				  -- highest id (a merge join), reading 50,000 plays to update 1,000
+				  where p.id = x.play_id and p.id = any(:plays::bigint[])
 				  returning p.id as play_id, x.n, p.played_at
 				)
 				update import_batch b set outcome = 'merged', play_id = m.play_id,

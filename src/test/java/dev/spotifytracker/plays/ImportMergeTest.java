@@ -192,6 +192,44 @@ class ImportMergeTest {
 	}
 
 	@Test
+	void aRowOfAnotherExportWithTheTrackAndEndOfAnImportedPlayIsThatPlay() {
+		// given: a play imported from an extended row
+		LibraryFixture.of(this.jdbc, this.account).played("River", T);
+		importRows(extended("Carey", T.plusSeconds(400), 90_000));
+		List<String> before = plays();
+
+		// when: another export tells of the same stream (same track, same end) a little
+		// differently, so it is no duplicate of the stored row
+		ImportCounts counts = importRows(extended("Carey", T.plusSeconds(400), 91_000));
+
+		// then: it is that play, linked to it, and adds nothing
+		assertThat(counts.known()).isOne();
+		assertThat(counts.added()).isZero();
+		assertThat(counts.merged()).isZero();
+		assertThat(plays()).isEqualTo(before);
+		assertThat(playOfLastRow()).isEqualTo(playAt("Carey", T.plusSeconds(400)));
+	}
+
+	@Test
+	void anAccountDataRowOfStreamsAnExtendedImportHadIsTheNearestOfThosePlays() {
+		// given: two plays of one track imported from extended rows, 80 s apart
+		LibraryFixture.of(this.jdbc, this.account).played("California", T);
+		importRows(extended("California", T.plusSeconds(3_610), 200_000),
+				extended("California", T.plusSeconds(3_690), 200_000));
+		List<String> before = plays();
+
+		// when: the account-data export ends a stream of it within the minute between
+		// them, 50 s after the first and 30 s before the second
+		ImportCounts counts = importRows(named("California", "Joni", T.plusSeconds(3_660), 200_000));
+
+		// then: it is the nearest of the two plays, and adds nothing
+		assertThat(counts.known()).isOne();
+		assertThat(counts.added()).isZero();
+		assertThat(plays()).isEqualTo(before);
+		assertThat(playOfLastRow()).isEqualTo(playAt("California", T.plusSeconds(3_690)));
+	}
+
+	@Test
 	void anAccountDataRowIsResolvedByNamesWithoutSuffixesAndMergesWithinTwoMinutes() {
 		// given
 		LibraryFixture.of(this.jdbc, this.account).played("California", T);
@@ -283,6 +321,19 @@ class ImportMergeTest {
 				from counted_plays p join catalog_tracks t on t.track_id = p.track_id
 				where p.account_id = ? order by p.played_at, p.id
 				""").param(this.account.value()).query(String.class).list();
+	}
+
+	private long playOfLastRow() {
+		return this.jdbc.sql("select play_id from import_rows order by id desc limit 1").query(Long.class).single();
+	}
+
+	private long playAt(String track, Instant playedAt) {
+		return this.jdbc.sql("select id from plays where account_id = ? and track_id = ? and played_at = ?")
+			.param(this.account.value())
+			.param(id(track))
+			.param(java.sql.Timestamp.from(playedAt))
+			.query(Long.class)
+			.single();
 	}
 
 	private List<String> outcomes() {
