@@ -287,10 +287,11 @@ class RollupStatsQueries {
 		}
 
 		/**
-		 * In the rollups' zone, one pass over the period's hours, summed per day, gives
-		 * both the totals and the days with a play; the distinct tracks, albums and
-		 * artists come from {@link #distinct}. In another zone the totals add the plays
-		 * of the edges, and the days are the viewer's ({@link #days}).
+		 * In the rollups' zone, the totals of the period's rollup days
+		 * ({@link #coreTotals}) and its days with a play ({@link #days}: the hours' index
+		 * alone); together 18 ms at all time where one pass summing the hours per day
+		 * took 26. In another zone the totals add the plays of the edges, and the days
+		 * are the viewer's.
 		 */
 		@Override
 		public TotalsAndDays totalsAndDays(StatsPeriod period) {
@@ -311,24 +312,11 @@ class RollupStatsQueries {
 						new Totals(sums.plays(), sums.ms(), distinct[0], distinct[2], distinct[1], sums.estimatedMs()),
 						sums.days());
 			}
-			List<LocalDate> days = new ArrayList<>();
-			long[] sums = new long[3];
-			bind("""
-					select day, sum(plays) as plays, sum(ms) as ms, sum(estimated_ms) as estimated_ms
-					from play_hour_figures where account_id = :account and day between :first and :last
-					group by day order by day
-					""", period, span).query((rs) -> {
-				days.add(rs.getObject("day", LocalDate.class));
-				sums[0] += rs.getLong("plays");
-				sums[1] += rs.getLong("ms");
-				sums[2] += rs.getLong("estimated_ms");
-			});
+			List<LocalDate> days = days(period);
 			if (days.isEmpty()) {
 				return new TotalsAndDays(new Totals(0, 0, 0, 0, 0, 0), days);
 			}
-			long[] distinct = distinct(period, span);
-			return new TotalsAndDays(new Totals(sums[0], sums[1], distinct[0], distinct[2], distinct[1], sums[2]),
-					days);
+			return new TotalsAndDays(coreTotals(span, period), days);
 		}
 
 		/**
