@@ -361,28 +361,26 @@ class RollupStatsQueries {
 				.query(String.class)
 				.single();
 			RollupStatsQueries.this.jdbc.sql("select set_config('enable_hashjoin', 'off', true)").query().singleRow();
-			try {
-				return RollupStatsQueries.this.jdbc
-					.sql("""
-							select (select count(*) from play_track_figures d where d.account_id = :account) as tracks,
-							       (select count(*) from (select ct.album_id from play_track_figures d
-							                              join catalog_tracks ct on ct.track_id = d.track_id
-							                              where d.account_id = :account group by ct.album_id) albums) as albums,
-							       (select count(*) from (select a.artist_id from play_track_figures d
-							                              join catalog_track_artists a on a.track_id = d.track_id
-							                              where d.account_id = :account group by a.artist_id) artists) as artists
-							""")
-					.param("account", period.account().value())
-					.query((rs,
-							row) -> new long[] { rs.getLong("tracks"), rs.getLong("albums"), rs.getLong("artists") })
-					.single();
-			}
-			finally {
-				RollupStatsQueries.this.jdbc.sql("select set_config('enable_hashjoin', ?, true)")
-					.param(hashJoins)
-					.query()
-					.singleRow();
-			}
+			// not restored in a finally: a failed statement aborts the transaction, which
+			// drops the setting, and a restore would hide the failure behind its own
+			long[] counts = RollupStatsQueries.this.jdbc
+				.sql("""
+						select (select count(*) from play_track_figures d where d.account_id = :account) as tracks,
+						       (select count(*) from (select ct.album_id from play_track_figures d
+						                              join catalog_tracks ct on ct.track_id = d.track_id
+						                              where d.account_id = :account group by ct.album_id) albums) as albums,
+						       (select count(*) from (select a.artist_id from play_track_figures d
+						                              join catalog_track_artists a on a.track_id = d.track_id
+						                              where d.account_id = :account group by a.artist_id) artists) as artists
+						""")
+				.param("account", period.account().value())
+				.query((rs, row) -> new long[] { rs.getLong("tracks"), rs.getLong("albums"), rs.getLong("artists") })
+				.single();
+			RollupStatsQueries.this.jdbc.sql("select set_config('enable_hashjoin', ?, true)")
+				.param(hashJoins)
+				.query()
+				.singleRow();
+			return counts;
 		}
 
 		/**
