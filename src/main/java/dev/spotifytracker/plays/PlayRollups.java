@@ -78,6 +78,24 @@ public class PlayRollups {
 	private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
 
 	/**
+	 * The hour rows of the plays in {@code q} (each with its {@code local_start},
+	 * {@code ms}, {@code estimated} and {@code quarter} of the hour), for both a rebuild
+	 * and a window's upkeep.
+	 */
+	private static final String INSERT_HOURS = """
+			insert into play_hours (account_id, day, hour, plays, ms, estimated_ms, plays_q, ms_q)
+			select :account, q.local_start::date, extract(hour from q.local_start)::smallint, count(*), sum(q.ms),
+			       coalesce(sum(q.ms) filter (where q.estimated), 0),
+			       array[count(*) filter (where q.quarter = 0), count(*) filter (where q.quarter = 1),
+			             count(*) filter (where q.quarter = 2), count(*) filter (where q.quarter = 3)]::integer[],
+			       array[coalesce(sum(q.ms) filter (where q.quarter = 0), 0),
+			             coalesce(sum(q.ms) filter (where q.quarter = 1), 0),
+			             coalesce(sum(q.ms) filter (where q.quarter = 2), 0),
+			             coalesce(sum(q.ms) filter (where q.quarter = 3), 0)]::bigint[]
+			from q group by 2, 3
+			""";
+
+	/**
 	 * A rebuild in one statement after {@link #TIMED_PLAYS}: the plays are read, timed
 	 * and put in local time once (a CTE read by several others is computed once), where a
 	 * statement per table read them three times, {@code play_tracks} read
@@ -104,16 +122,7 @@ public class PlayRollups {
 			), q as materialized (
 			  select p.*, extract(minute from p.local_start)::integer / 15 as quarter from p
 			), hours as (
-			  insert into play_hours (account_id, day, hour, plays, ms, estimated_ms, plays_q, ms_q)
-			  select :account, q.local_start::date, extract(hour from q.local_start)::smallint, count(*), sum(q.ms),
-			         coalesce(sum(q.ms) filter (where q.estimated), 0),
-			         array[count(*) filter (where q.quarter = 0), count(*) filter (where q.quarter = 1),
-			               count(*) filter (where q.quarter = 2), count(*) filter (where q.quarter = 3)]::integer[],
-			         array[coalesce(sum(q.ms) filter (where q.quarter = 0), 0),
-			               coalesce(sum(q.ms) filter (where q.quarter = 1), 0),
-			               coalesce(sum(q.ms) filter (where q.quarter = 2), 0),
-			               coalesce(sum(q.ms) filter (where q.quarter = 3), 0)]::bigint[]
-			  from q group by 2, 3 order by 2, 3
+			%s order by 2, 3
 			), o as (
 			  select p.id, p.started_at, p.played_at,
 			         max(p.played_at) over (order by p.started_at, p.id rows between unbounded preceding and 1 preceding) as ended_before
@@ -128,7 +137,8 @@ public class PlayRollups {
 			  order by 2
 			)
 			select 1
-			""";
+			"""
+		.formatted(INSERT_HOURS);
 
 	private final JdbcClient jdbc;
 
@@ -293,17 +303,7 @@ public class PlayRollups {
 		// quarter hours off the rollups' zone reads them instead of the plays
 		timed(TIMED_PLAYS + """
 				, q as (select p.*, extract(minute from p.local_start)::integer / 15 as quarter from p)
-				insert into play_hours (account_id, day, hour, plays, ms, estimated_ms, plays_q, ms_q)
-				select :account, q.local_start::date, extract(hour from q.local_start)::smallint, count(*), sum(q.ms),
-				       coalesce(sum(q.ms) filter (where q.estimated), 0),
-				       array[count(*) filter (where q.quarter = 0), count(*) filter (where q.quarter = 1),
-				             count(*) filter (where q.quarter = 2), count(*) filter (where q.quarter = 3)]::integer[],
-				       array[coalesce(sum(q.ms) filter (where q.quarter = 0), 0),
-				             coalesce(sum(q.ms) filter (where q.quarter = 1), 0),
-				             coalesce(sum(q.ms) filter (where q.quarter = 2), 0),
-				             coalesce(sum(q.ms) filter (where q.quarter = 3), 0)]::bigint[]
-				from q group by 2, 3
-				""", account, zone, from, last).update();
+				""" + INSERT_HOURS, account, zone, from, last).update();
 	}
 
 	/**

@@ -328,8 +328,7 @@ class PlayWrites {
 				where r.id = k.id
 				""").param("account", account.value()).param("rows", rows).update();
 		// numbered in one pass: a correlated look-up of the batch's array for each row
-		// took
-		// half a minute per batch of 5,000
+		// took half a minute per batch of 5,000
 		this.jdbc.sql("""
 				update import_rows r set outcome = 'known'
 				from (
