@@ -46,10 +46,13 @@ class ImportBatchTable {
 	}
 
 	/**
-	 * Fills {@code import_batch} with the rows, numbered from 0 in their order. Joins the
-	 * caller's transaction, which must be open.
+	 * Fills {@code import_batch} with the rows, numbered from 0 in their order; a batch
+	 * of extended rows only comes with what the batch tells of each row
+	 * ({@link BatchOutcomes}). Joins the caller's transaction, which must be open.
+	 * @return whether the batch holds account-data rows, which {@link #classify} then
+	 * classifies in full
 	 */
-	void fill(List<RawRow> rows) {
+	boolean fill(List<RawRow> rows, int thresholdMs) {
 		// a temporary table is the session's: created on the first batch a pooled
 		// connection writes, emptied by every commit or rollback
 		this.jdbc.sql("""
@@ -76,17 +79,19 @@ class ImportBatchTable {
 				  merge_offset_ms integer
 				) on commit delete rows
 				""").update();
+		boolean named = rows.stream().anyMatch(RawRow::minutePrecision);
 		if (rows.isEmpty()) {
-			return;
+			return named;
 		}
+		String[] outcomes = named ? new String[rows.size()] : BatchOutcomes.of(rows, thresholdMs);
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
 					copy import_batch (n, member, row_index, format, ts, ms_played, track_id, track_name, artist_name,
 					                   album_name, reason_start, reason_end, shuffle, skipped, offline, offline_at,
-					                   incognito)
+					                   incognito, outcome)
 					from stdin (format csv)
-					""", new StringReader(csv(rows)));
+					""", new StringReader(csv(rows, outcomes)));
 		}
 		catch (SQLException ex) {
 			throw new SQLErrorCodeSQLExceptionTranslator(this.dataSource).translate("copy import_batch", null, ex);
@@ -97,20 +102,47 @@ class ImportBatchTable {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+		return named;
 	}
 
 	/**
-	 * Says what each row is, in one pass: a duplicate of a row an earlier import (or this
-	 * batch, further up) stored, else why it is no play (no track URI, a private session,
-	 * shorter than the threshold), else {@code pending}. Account-data rows are resolved
-	 * by name first ({@code named}); what stays without a track is {@code unresolved}.
+	 * Says what each row is: a duplicate of a row an earlier import (or this batch,
+	 * further up) stored, else why it is no play (no track URI, a private session,
+	 * shorter than the threshold), else {@code pending}. A batch with account-data rows
+	 * ({@code named}) is classified here in one pass, after they are resolved by name;
+	 * any other came with what the batch alone tells ({@link #fill}), and only the rows
+	 * an earlier import stored are left to find.
 	 */
 	void classify(AccountId account, int thresholdMs, boolean named) {
 		if (named) {
 			resolveNames(account, thresholdMs);
+			classifyInFull(account, thresholdMs);
 		}
-		// an earlier import's row is found through the unique index import_rows_once (the
-		// same key); a row met twice in the batch is stored once, as its first
+		else {
+			markEarlierImports(account);
+		}
+		// autovacuum never analyses a temporary table: without statistics of the
+		// outcomes, every statement that reads the pending rows took them for a handful
+		// and joined them with nested loops (inserting a batch's plays took over a
+		// second). The classification above needs none: it reads every row of the batch.
+		// Only the columns those statements filter and join on: the names and the other
+		// fields doubled the analysis's time, a second or two an import. And only when
+		// a row is left to turn into a play: a batch of a re-import has none, and no
+		// statement after this one finds anything to read in it
+		boolean pending = this.jdbc.sql("select exists (select 1 from import_batch where outcome = 'pending')")
+			.query(Boolean.class)
+			.single();
+		if (pending) {
+			this.jdbc.sql("analyze import_batch (n, outcome, format, track_id, ts)").update();
+		}
+	}
+
+	/**
+	 * Classifies every row in one pass. An earlier import's row is found through the
+	 * unique index import_rows_once (the same key); a row met twice in the batch is
+	 * stored once, as its first.
+	 */
+	private void classifyInFull(AccountId account, int thresholdMs) {
 		this.jdbc.sql("""
 				update import_batch b set outcome = case
 				    when d.first_n <> b.n
@@ -135,20 +167,26 @@ class ImportBatchTable {
 			.param("threshold", thresholdMs)
 			.param("duplicate", DUPLICATE)
 			.update();
-		// autovacuum never analyses a temporary table: without statistics of the
-		// outcomes, every statement that reads the pending rows took them for a handful
-		// and joined them with nested loops (inserting a batch's plays took over a
-		// second). The classification above needs none: it reads every row of the batch.
-		// Only the columns those statements filter and join on: the names and the other
-		// fields doubled the analysis's time, a second or two an import. And only when
-		// a row is left to turn into a play: a batch of a re-import has none, and no
-		// statement after this one finds anything to read in it
-		boolean pending = this.jdbc.sql("select exists (select 1 from import_batch where outcome = 'pending')")
-			.query(Boolean.class)
-			.single();
-		if (pending) {
-			this.jdbc.sql("analyze import_batch (n, outcome, format, track_id, ts)").update();
-		}
+	}
+
+	/**
+	 * Marks the rows an earlier import stored (found through the unique index
+	 * import_rows_once, the same key) as duplicates, rewriting only them.
+	 */
+	private void markEarlierImports(AccountId account) {
+		// a scalar look-up per row, not "exists": the planner turns an "exists" into a
+		// join, and without statistics of the batch it may hash every row the account
+		// ever imported, each batch
+		this.jdbc.sql("""
+				update import_batch b set outcome = :duplicate
+				where b.outcome <> :duplicate
+				  and (select true from import_rows r
+				       where r.account_id = :account and r.format = b.format and r.ts = b.ts
+				         and r.ms_played = b.ms_played and coalesce(r.track_id, '') = coalesce(b.track_id, '')
+				         and coalesce(r.track_name, '') = coalesce(b.track_name, '')
+				         and coalesce(r.artist_name, '') = coalesce(b.artist_name, '')
+				       limit 1)
+				""").param("account", account.value()).param("duplicate", DUPLICATE).update();
 	}
 
 	/**
@@ -223,8 +261,8 @@ class ImportBatchTable {
 	 * The rows as COPY reads CSV: every text quoted (so an empty name stays empty), a
 	 * missing value as nothing.
 	 */
-	static String csv(List<RawRow> rows) {
-		StringBuilder csv = new StringBuilder(rows.size() * 160);
+	static String csv(List<RawRow> rows, String[] outcomes) {
+		StringBuilder csv = new StringBuilder(rows.size() * 170);
 		int n = 0;
 		for (RawRow row : rows) {
 			csv.append(n++).append(',');
@@ -232,7 +270,7 @@ class ImportBatchTable {
 			csv.append(row.index()).append(',');
 			csv.append(row.format()).append(',');
 			csv.append(row.ts()).append(',');
-			csv.append(Math.min(row.msPlayed(), Integer.MAX_VALUE)).append(',');
+			csv.append(storedMs(row)).append(',');
 			text(csv, row.trackId()).append(',');
 			text(csv, row.trackName()).append(',');
 			text(csv, row.artistName()).append(',');
@@ -246,9 +284,17 @@ class ImportBatchTable {
 				csv.append(row.offlineAt());
 			}
 			csv.append(',');
-			csv.append(row.incognito() ? 't' : 'f').append('\n');
+			csv.append(row.incognito() ? 't' : 'f').append(',');
+			text(csv, outcomes[n - 1]).append('\n');
 		}
 		return csv.toString();
+	}
+
+	/**
+	 * The listened time as {@code import_rows.ms_played} (an integer) holds it.
+	 */
+	static long storedMs(RawRow row) {
+		return Math.min(row.msPlayed(), Integer.MAX_VALUE);
 	}
 
 	private static StringBuilder text(StringBuilder csv, String value) {

@@ -91,9 +91,8 @@ class ImportBatchWriter {
 			if (readBefore >= 0) {
 				this.imports.expectRowsRead(importId, readBefore);
 			}
-			this.phases.time(Phase.RAW_ROWS, () -> this.batch.fill(rows));
+			boolean named = this.phases.time(Phase.RAW_ROWS, () -> this.batch.fill(rows, thresholdMs));
 			this.phases.time(Phase.STUBS, () -> this.catalog.saveStubs(stubs(rows, thresholdMs)));
-			boolean named = rows.stream().anyMatch(RawRow::minutePrecision);
 			this.phases.time(Phase.CLASSIFY, () -> this.batch.classify(account, thresholdMs, named));
 			PlayWrites.Applied applied = this.writes.applyImportBatch(account, importId, deferRollups);
 			int stored = this.phases.time(Phase.RAW_ROWS, () -> this.batch.store(importId, account));
