@@ -174,6 +174,21 @@ class ImportBatchTable {
 	 * import_rows_once, the same key) as duplicates, rewriting only them.
 	 */
 	private void markEarlierImports(AccountId account) {
+		// an export's files and their rows rise in time, so a first import (or a newer
+		// export's new part) finds no stored row between the batch's first and last time
+		// and looks up none of its rows
+		boolean storedBetween = this.jdbc
+			.sql("""
+					select exists (select 1 from import_rows r
+					               where r.account_id = :account and r.format = 'extended'
+					                 and r.ts between (select min(ts) from import_batch) and (select max(ts) from import_batch))
+					""")
+			.param("account", account.value())
+			.query(Boolean.class)
+			.single();
+		if (!storedBetween) {
+			return;
+		}
 		// a scalar look-up per row, not "exists": the planner turns an "exists" into a
 		// join, and without statistics of the batch it may hash every row the account
 		// ever imported, each batch

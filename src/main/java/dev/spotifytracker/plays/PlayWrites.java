@@ -1,6 +1,9 @@
 package dev.spotifytracker.plays;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 
@@ -31,6 +34,14 @@ class PlayWrites {
 
 	/** The same for account-data rows, whose end time is given to the minute. */
 	static final int MERGE_WINDOW_MINUTE_ROWS_SECONDS = 120;
+
+	/**
+	 * How far from a row's time the play of its stream may have been played, at most: a
+	 * row meets a play whose export time is within the widest merge window of its own
+	 * ({@link #linkKnown}), and a play's export time is within that window of when it was
+	 * played (it merged, or it is the row's play).
+	 */
+	private static final Duration KNOWN_REACH = Duration.ofSeconds(2L * MERGE_WINDOW_MINUTE_ROWS_SECONDS);
 
 	/** Rounds of pairing by mutual nearest; one or two settle real histories. */
 	private static final int MAX_MERGE_ROUNDS = 50;
@@ -155,6 +166,42 @@ class PlayWrites {
 	 * The batch's rows whose stream is already a play, as {@link #linkKnown} finds them.
 	 */
 	private void linkKnownInBatch(AccountId account) {
+		// Only rows near a play that came from an export can meet one. Such a play was
+		// played within the widest merge window of its export time, and a row meets a
+		// play whose export time is at most that window from its own: so only rows
+		// within twice the window of those plays' times are looked up. An export's files
+		// and their rows rise in time, so a first import's batch finds such plays only
+		// at its start (the end of the batch before) and looks up a few rows, not all
+		Span exported = this.jdbc
+			.sql("""
+					select min(p.played_at) as earliest, max(p.played_at) as latest
+					from plays p
+					where p.account_id = :account and p.export_ts is not null
+					  and p.played_at between (select min(ts) from import_batch where outcome = 'pending') - make_interval(secs => :reach)
+					                      and (select max(ts) from import_batch where outcome = 'pending') + make_interval(secs => :reach)
+					""")
+			.param("account", account.value())
+			.param("reach", KNOWN_REACH.toSeconds())
+			.query(Span.class)
+			.single();
+		if (exported.earliest() != null) {
+			linkKnownNear(account, exported);
+		}
+		this.jdbc.sql("""
+				update import_batch b set outcome = 'known'
+				from (
+				  select n, row_number() over (partition by track_id, ts order by n) as k
+				  from import_batch
+				  where outcome = 'pending'
+				) d
+				where b.n = d.n and d.k > 1
+				""").update();
+	}
+
+	/**
+	 * Links the pending rows near the given plays' times to the play of their stream.
+	 */
+	private void linkKnownNear(AccountId account, Span exported) {
 		// each pending row looks its play up in the index of export rows (a lateral
 		// look-up with a limit): joined as a set, the planner hashed every play of the
 		// account that came from an export, a scan of all of them per batch, growing
@@ -172,7 +219,7 @@ class PlayWrites {
 				    order by p.id
 				    limit 1
 				  ) x
-				  where b.outcome = 'pending' and b.format = 'extended'
+				  where b.outcome = 'pending' and b.format = 'extended' and b.ts between :from and :to
 				  union all
 				  select b.n, x.play_id
 				  from import_batch b
@@ -183,19 +230,14 @@ class PlayWrites {
 				    order by abs(extract(epoch from p.export_ts - b.ts)), p.id
 				    limit 1
 				  ) x
-				  where b.outcome = 'pending' and b.format = 'account_data'
+				  where b.outcome = 'pending' and b.format = 'account_data' and b.ts between :from and :to
 				) k
 				where b.n = k.n
-				""").param("account", account.value()).update();
-		this.jdbc.sql("""
-				update import_batch b set outcome = 'known'
-				from (
-				  select n, row_number() over (partition by track_id, ts order by n) as k
-				  from import_batch
-				  where outcome = 'pending'
-				) d
-				where b.n = d.n and d.k > 1
-				""").update();
+				""")
+			.param("account", account.value())
+			.param("from", OffsetDateTime.ofInstant(exported.earliest().minus(KNOWN_REACH), ZoneOffset.UTC))
+			.param("to", OffsetDateTime.ofInstant(exported.latest().plus(KNOWN_REACH), ZoneOffset.UTC))
+			.update();
 	}
 
 	/**

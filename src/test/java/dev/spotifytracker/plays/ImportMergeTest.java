@@ -230,6 +230,24 @@ class ImportMergeTest {
 	}
 
 	@Test
+	void anAccountDataRowMeetsThePlayOfItsStreamFourMinutesFromWhenItWasPlayed() {
+		// given: an account-data row two minutes before a polled play, merged into it
+		LibraryFixture.of(this.jdbc, this.account).played("California", T);
+		importRows(named("California", "Joni", T.minusSeconds(120), 200_000));
+		List<String> before = plays();
+
+		// when: a second export ends the stream 119 s before that row, so 239 s before
+		// the play: within the minute-row window of the row's time, the farthest a row
+		// can be from the time its stream was played
+		ImportCounts counts = importRows(named("California", "Joni", T.minusSeconds(239), 199_000));
+
+		// then
+		assertThat(counts.known()).isOne();
+		assertThat(counts.added()).isZero();
+		assertThat(plays()).isEqualTo(before);
+	}
+
+	@Test
 	void anAccountDataRowIsResolvedByNamesWithoutSuffixesAndMergesWithinTwoMinutes() {
 		// given
 		LibraryFixture.of(this.jdbc, this.account).played("California", T);
