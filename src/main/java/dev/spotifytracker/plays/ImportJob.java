@@ -169,14 +169,11 @@ class ImportJob implements Job {
 			context.info("Import {}: {} rows in {}{}", record.id(), total, record.fileName(),
 					(record.counts().rowsRead() > 0)
 							? ", resuming after " + record.counts().rowsRead() + " rows already committed" : "");
-			ExportSummary summary;
-			try (BatchingSink sink = new BatchingSink(context, record, total)) {
-				long reading = System.nanoTime();
-				summary = this.reader.read(upload, record.fileName(), sink);
-				sink.flush();
-				sink.drain();
-				this.phases.add(Phase.PARSE, System.nanoTime() - reading - sink.writingNanos);
-			}
+			BatchingSink sink = new BatchingSink(context, record, total);
+			long reading = System.nanoTime();
+			ExportSummary summary = this.reader.read(upload, record.fileName(), sink);
+			sink.flush();
+			this.phases.add(Phase.PARSE, System.nanoTime() - reading - sink.writingNanos);
 			context.progress(clampedInt(total), clampedInt(total));
 			return end(context, record, summary, true, null, upload);
 		}
@@ -325,10 +322,9 @@ class ImportJob implements Job {
 	/**
 	 * Gathers rows into batches, skipping those an earlier run committed, and commits a
 	 * batch when it is full and at the end of each file (so a file's end is recorded only
-	 * after its rows). A batch is committed on a thread of its own while the next is read
-	 * ({@link WriteBehind}); closing the sink waits for it.
+	 * after its rows).
 	 */
-	private final class BatchingSink implements RowSink, AutoCloseable {
+	private final class BatchingSink implements RowSink {
 
 		private final JobContext context;
 
@@ -356,6 +352,9 @@ class ImportJob implements Job {
 
 		private int files;
 
+		/** The rows read that the batches committed ({@code imports.rows_read}). */
+		private long committedRead;
+
 		/** Batches that stored rows. */
 		private int storingBatches;
 
@@ -364,16 +363,8 @@ class ImportJob implements Job {
 		 */
 		private final boolean deferRollups;
 
-		/** Time spent waiting for batches to commit, not reading. */
+		/** Time spent committing batches, not reading. */
 		private long writingNanos;
-
-		/**
-		 * The rows read that the batches written so far commit ({@code imports.rows_read}
-		 * once they have).
-		 */
-		private long submittedRead;
-
-		private final WriteBehind<Committed> writes = new WriteBehind<>("import-writer");
 
 		BatchingSink(JobContext context, ImportRecord record, long total) {
 			this.context = context;
@@ -385,7 +376,7 @@ class ImportJob implements Job {
 			// bad rows are added as each file ends: a resumed import reads every file
 			// again
 			this.read = record.counts().rowsRead();
-			this.submittedRead = record.counts().rowsRead();
+			this.committedRead = record.counts().rowsRead();
 			this.deferRollups = total > (long) DEFER_ROLLUPS_FROM_BATCHES * ImportJob.this.properties.batchRows();
 		}
 
@@ -417,7 +408,6 @@ class ImportJob implements Job {
 		@Override
 		public void memberEnded(MemberOutcome outcome) {
 			flush();
-			drain();
 			String format = (outcome.format() == ExportFormat.ACCOUNT_DATA) ? "account_data"
 					: (outcome.format() != null) ? "extended" : null;
 			ImportJob.this.imports.memberEnded(this.record.id(), outcome.name(), format, outcome.badRows(),
@@ -434,10 +424,6 @@ class ImportJob implements Job {
 			progress();
 		}
 
-		/**
-		 * Starts writing the rows gathered since the last batch, once the batch before is
-		 * committed.
-		 */
 		void flush() {
 			if (this.pendingRead == 0) {
 				return;
@@ -446,46 +432,18 @@ class ImportJob implements Job {
 				throw new Interrupted(new InterruptedException("the service is stopping"));
 			}
 			long start = System.nanoTime();
-			Batch batch = new Batch(List.copyOf(this.rows), this.pendingRead, this.pendingNotMusic,
-					Map.copyOf(this.checkpoints), Map.copyOf(this.formats), this.submittedRead);
-			this.submittedRead += this.pendingRead;
+			ImportBatchWriter.Written batch = ImportJob.this.writer.write(this.record.account(), this.record.id(),
+					this.threshold, List.copyOf(this.rows), this.pendingRead, this.pendingNotMusic,
+					Map.copyOf(this.checkpoints), Map.copyOf(this.formats), this.deferRollups, this.committedRead);
+			this.counts = this.counts.plus(batch.counts());
+			this.read += this.pendingRead;
+			this.committedRead += this.pendingRead;
 			this.rows.clear();
+			this.checkpoints.forEach(this.committed::put);
 			this.checkpoints.clear();
 			this.pendingRead = 0;
 			this.pendingNotMusic = 0;
-			Committed before = this.writes.submit(() -> new Committed(batch,
-					ImportJob.this.writer.write(this.record.account(), this.record.id(), this.threshold, batch.rows(),
-							batch.read(), batch.notMusic(), batch.checkpoints(), batch.formats(), this.deferRollups,
-							batch.readBefore())));
-			if (before != null) {
-				committed(before);
-			}
-			this.writingNanos += System.nanoTime() - start;
-		}
-
-		/**
-		 * Waits for the batch being written, if any.
-		 */
-		void drain() {
-			long start = System.nanoTime();
-			Committed last = this.writes.await();
-			if (last != null) {
-				committed(last);
-			}
-			this.writingNanos += System.nanoTime() - start;
-		}
-
-		@Override
-		public void close() {
-			this.writes.close();
-		}
-
-		private void committed(Committed done) {
-			ImportBatchWriter.Written written = done.written();
-			this.counts = this.counts.plus(written.counts());
-			this.read += done.batch().read();
-			done.batch().checkpoints().forEach(this.committed::put);
-			if (written.stored() > 0) {
+			if (batch.stored() > 0) {
 				this.storingBatches++;
 				if (Integer.bitCount(this.storingBatches) == 1
 						&& Integer.numberOfTrailingZeros(this.storingBatches) % 2 == 0) {
@@ -498,6 +456,7 @@ class ImportJob implements Job {
 				}
 			}
 			progress();
+			this.writingNanos += System.nanoTime() - start;
 		}
 
 		private void progress() {
@@ -526,20 +485,6 @@ class ImportJob implements Job {
 	}
 
 	private record Finished(ImportRecord record, boolean succeeded) {
-
-	}
-
-	/**
-	 * A batch on its way to the database: its music rows, every row read since the batch
-	 * before ({@code read}, music or not), the episodes and chapters among them, how far
-	 * each file got and its format, and the rows read that the batches before commit.
-	 */
-	private record Batch(List<RawRow> rows, long read, long notMusic, Map<String, Integer> checkpoints,
-			Map<String, String> formats, long readBefore) {
-
-	}
-
-	private record Committed(Batch batch, ImportBatchWriter.Written written) {
 
 	}
 
