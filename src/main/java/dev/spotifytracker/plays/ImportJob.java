@@ -205,6 +205,10 @@ class ImportJob implements Job {
 		// (a no-op unless a batch deferred them)
 		this.phases.time(Phase.ROLLUPS, () -> this.rollups.resume(record.account()));
 		ImportRecord now = this.imports.find(record.id()).orElse(record);
+		if (now.counts().newRows() > record.counts().newRows()) {
+			// the batches left rough statistics (see ImportRepository#analyzeRoughly)
+			this.phases.time(Phase.ANALYZE, this.imports::analyzeInFull);
+		}
 		List<ImportRepository.MemberState> members = this.imports.members(record.id());
 		long badRows = members.stream().mapToLong(ImportRepository.MemberState::badRows).sum();
 		this.imports.badRows(record.id(), badRows);
@@ -452,7 +456,7 @@ class ImportJob implements Job {
 					// So after the 1st, 4th, 16th, 64th... batch that stored rows; a
 					// batch that stored nothing (a re-import) grew nothing, and analysing
 					// the tables then cost seconds for nothing
-					ImportJob.this.phases.time(Phase.ANALYZE, ImportJob.this.imports::analyze);
+					ImportJob.this.phases.time(Phase.ANALYZE, ImportJob.this.imports::analyzeRoughly);
 				}
 			}
 			progress();

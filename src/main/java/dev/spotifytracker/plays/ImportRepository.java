@@ -13,6 +13,7 @@ import dev.spotifytracker.app.AccountId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tables {@code imports}, {@code import_members} and {@code import_rows}.
@@ -340,9 +341,22 @@ class ImportRepository {
 	}
 
 	/**
+	 * Refreshes the planner's statistics of the tables an import grows, roughly, while it
+	 * runs: its statements need the tables' sizes and rough spreads, which a sample of
+	 * 3,000 rows gives in a tenth of the time of the default 30,000 (0.04 s against 0.67
+	 * s for 241,000 imported rows). The import's end refreshes them in full
+	 * ({@link #analyzeInFull}), so the reports never plan on the rough ones for long.
+	 */
+	@Transactional
+	public void analyzeRoughly() {
+		this.jdbc.sql("select set_config('default_statistics_target', '10', true)").query(String.class).single();
+		analyzeInFull();
+	}
+
+	/**
 	 * Refreshes the planner's statistics of the tables an import grows.
 	 */
-	void analyze() {
+	void analyzeInFull() {
 		this.jdbc.sql("analyze import_rows").update();
 		this.jdbc.sql("analyze plays").update();
 	}
