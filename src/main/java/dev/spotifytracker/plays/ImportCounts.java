@@ -18,14 +18,6 @@ record ImportCounts(long rowsRead, long added, long merged, long known, long sho
 
 	static final ImportCounts NONE = new ImportCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-	/**
-	 * The rows new to the account: every music row but those already imported (or already
-	 * a play).
-	 */
-	long newRows() {
-		return this.added + this.merged + this.shortRows + this.incognito + this.unresolved + this.noUri;
-	}
-
 	ImportCounts plus(ImportCounts other) {
 		return new ImportCounts(this.rowsRead + other.rowsRead, this.added + other.added, this.merged + other.merged,
 				this.known + other.known, this.shortRows + other.shortRows, this.notMusic + other.notMusic,

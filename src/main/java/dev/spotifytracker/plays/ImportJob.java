@@ -161,6 +161,7 @@ class ImportJob implements Job {
 							+ "upload it again to finish the import.",
 					null);
 		}
+		BatchingSink sink = null;
 		try {
 			long total = (record.rowsTotal() != null) ? record.rowsTotal() : this.reader.countRows(upload);
 			if (record.rowsTotal() == null) {
@@ -169,7 +170,7 @@ class ImportJob implements Job {
 			context.info("Import {}: {} rows in {}{}", record.id(), total, record.fileName(),
 					(record.counts().rowsRead() > 0)
 							? ", resuming after " + record.counts().rowsRead() + " rows already committed" : "");
-			BatchingSink sink = new BatchingSink(context, record, total);
+			sink = new BatchingSink(context, record, total);
 			long reading = System.nanoTime();
 			ExportSummary summary = this.reader.read(upload, record.fileName(), sink);
 			sink.flush();
@@ -194,6 +195,26 @@ class ImportJob implements Job {
 							+ "finishes it without duplicates.",
 					upload);
 		}
+		finally {
+			if (sink != null && sink.analyzedRoughly) {
+				refreshStatistics(record);
+			}
+		}
+	}
+
+	/**
+	 * Refreshes in full the statistics the batches refreshed roughly (see
+	 * {@link ImportRepository#analyzeRoughly}), whether the import succeeded or not. A
+	 * failure here is logged, never put before the import's own outcome: autovacuum
+	 * refreshes them in time anyway.
+	 */
+	private void refreshStatistics(ImportRecord record) {
+		try {
+			this.phases.time(Phase.ANALYZE, this.imports::analyzeInFull);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Import {}: could not refresh the planner's statistics", record.id(), ex);
+		}
 	}
 
 	/**
@@ -205,10 +226,6 @@ class ImportJob implements Job {
 		// (a no-op unless a batch deferred them)
 		this.phases.time(Phase.ROLLUPS, () -> this.rollups.resume(record.account()));
 		ImportRecord now = this.imports.find(record.id()).orElse(record);
-		if (now.counts().newRows() > record.counts().newRows()) {
-			// the batches left rough statistics (see ImportRepository#analyzeRoughly)
-			this.phases.time(Phase.ANALYZE, this.imports::analyzeInFull);
-		}
 		List<ImportRepository.MemberState> members = this.imports.members(record.id());
 		long badRows = members.stream().mapToLong(ImportRepository.MemberState::badRows).sum();
 		this.imports.badRows(record.id(), badRows);
@@ -367,6 +384,9 @@ class ImportJob implements Job {
 		 */
 		private final boolean deferRollups;
 
+		/** Whether a batch left rough statistics, for the import's end to refresh. */
+		private boolean analyzedRoughly;
+
 		/** Time spent committing batches, not reading. */
 		private long writingNanos;
 
@@ -457,6 +477,7 @@ class ImportJob implements Job {
 					// batch that stored nothing (a re-import) grew nothing, and analysing
 					// the tables then cost seconds for nothing
 					ImportJob.this.phases.time(Phase.ANALYZE, ImportJob.this.imports::analyzeRoughly);
+					this.analyzedRoughly = true;
 				}
 			}
 			progress();

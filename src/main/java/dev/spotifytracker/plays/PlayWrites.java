@@ -226,7 +226,8 @@ class PlayWrites {
 				  cross join lateral (
 				    select p.id as play_id from plays p
 				    where p.account_id = :account and p.track_id = b.track_id and p.export_ts is not null
-				      and p.export_ts >= b.ts - interval '60 seconds' and p.export_ts < b.ts + interval '120 seconds'
+				      and p.export_ts >= b.ts - make_interval(secs => :window)
+				      and p.export_ts < b.ts + make_interval(secs => :minuteWindow)
 				    order by abs(extract(epoch from p.export_ts - b.ts)), p.id
 				    limit 1
 				  ) x
@@ -235,6 +236,8 @@ class PlayWrites {
 				where b.n = k.n
 				""")
 			.param("account", account.value())
+			.param("window", MERGE_WINDOW_SECONDS)
+			.param("minuteWindow", MERGE_WINDOW_MINUTE_ROWS_SECONDS)
 			.param("from", OffsetDateTime.ofInstant(exported.earliest().minus(KNOWN_REACH), ZoneOffset.UTC))
 			.param("to", OffsetDateTime.ofInstant(exported.latest().plus(KNOWN_REACH), ZoneOffset.UTC))
 			.update();

@@ -1,6 +1,8 @@
 package dev.spotifytracker.plays;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A music row of an export as the import stores it (the personal fields are never read).
@@ -18,6 +20,20 @@ record RawRow(String member, int index, boolean minutePrecision, Instant ts, lon
 		String trackName, String artistName, String albumName, String reasonStart, String reasonEnd, Boolean shuffle,
 		Boolean skipped, Boolean offline, Instant offlineAt, boolean incognito) {
 
+	/**
+	 * Holds the values as the database stores them, so rows the batch compares in Java
+	 * ({@link BatchOutcomes}) are equal exactly when the database finds them equal: times
+	 * to the microsecond ({@code timestamptz}), and names with a lone UTF-16 surrogate as
+	 * the driver sends them (it becomes {@code ?}).
+	 */
+	RawRow {
+		ts = toMicros(ts);
+		offlineAt = toMicros(offlineAt);
+		trackName = sendable(trackName);
+		artistName = sendable(artistName);
+		albumName = sendable(albumName);
+	}
+
 	String format() {
 		return this.minutePrecision ? "account_data" : "extended";
 	}
@@ -28,6 +44,22 @@ record RawRow(String member, int index, boolean minutePrecision, Instant ts, lon
 	 */
 	boolean countsWithId(int thresholdMs) {
 		return this.trackId != null && !this.incognito && this.msPlayed >= thresholdMs;
+	}
+
+	private static Instant toMicros(Instant at) {
+		return (at != null) ? at.truncatedTo(ChronoUnit.MICROS) : null;
+	}
+
+	private static String sendable(String text) {
+		if (text == null) {
+			return null;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isSurrogate(text.charAt(i))) {
+				return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+			}
+		}
+		return text;
 	}
 
 }
