@@ -36,6 +36,15 @@ class ImportBatchTable {
 	/** Outcome of a row that an earlier import (or this batch) stored already. */
 	static final String DUPLICATE = "duplicate";
 
+	/**
+	 * A stored row {@code r} of {@code :account} that is the batch row {@code b}: the key
+	 * of the unique index import_rows_once (and of {@link BatchOutcomes}).
+	 */
+	private static final String STORED_AS = """
+			r.account_id = :account and r.format = b.format and r.ts = b.ts and r.ms_played = b.ms_played
+			  and coalesce(r.track_id, '') = coalesce(b.track_id, '') and coalesce(r.track_name, '') = coalesce(b.track_name, '')
+			  and coalesce(r.artist_name, '') = coalesce(b.artist_name, '')""";
+
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
@@ -146,11 +155,7 @@ class ImportBatchTable {
 		this.jdbc.sql("""
 				update import_batch b set outcome = case
 				    when d.first_n <> b.n
-				      or exists (select 1 from import_rows r
-				                 where r.account_id = :account and r.format = b.format and r.ts = b.ts
-				                   and r.ms_played = b.ms_played and coalesce(r.track_id, '') = coalesce(b.track_id, '')
-				                   and coalesce(r.track_name, '') = coalesce(b.track_name, '')
-				                   and coalesce(r.artist_name, '') = coalesce(b.artist_name, '')) then :duplicate
+				      or exists (select 1 from import_rows r where %s) then :duplicate
 				    when b.format = 'extended' and b.track_id is null then 'no_uri'
 				    when b.incognito then 'incognito'
 				    when b.ms_played < :threshold then 'short'
@@ -162,7 +167,7 @@ class ImportBatchTable {
 				  from import_batch
 				) d
 				where d.n = b.n
-				""")
+				""".formatted(STORED_AS))
 			.param("account", account.value())
 			.param("threshold", thresholdMs)
 			.param("duplicate", DUPLICATE)
@@ -195,13 +200,8 @@ class ImportBatchTable {
 		this.jdbc.sql("""
 				update import_batch b set outcome = :duplicate
 				where b.outcome <> :duplicate
-				  and (select true from import_rows r
-				       where r.account_id = :account and r.format = b.format and r.ts = b.ts
-				         and r.ms_played = b.ms_played and coalesce(r.track_id, '') = coalesce(b.track_id, '')
-				         and coalesce(r.track_name, '') = coalesce(b.track_name, '')
-				         and coalesce(r.artist_name, '') = coalesce(b.artist_name, '')
-				       limit 1)
-				""").param("account", account.value()).param("duplicate", DUPLICATE).update();
+				  and (select true from import_rows r where %s limit 1)
+				""".formatted(STORED_AS)).param("account", account.value()).param("duplicate", DUPLICATE).update();
 	}
 
 	/**
