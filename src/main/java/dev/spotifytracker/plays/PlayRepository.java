@@ -63,7 +63,8 @@ class PlayRepository {
 	}
 
 	/**
-	 * @return those of the tracks any account played
+	 * @return those of the tracks any account played, looked up per account with plays
+	 * (V240: plays have no index by track alone)
 	 */
 	Set<String> playedAmong(Collection<String> trackIds) {
 		if (trackIds.isEmpty()) {
@@ -71,7 +72,8 @@ class PlayRepository {
 		}
 		return new HashSet<>(this.jdbc.sql("""
 				select t.id from unnest(:tracks::text[]) as t(id)
-				where exists (select 1 from plays p where p.track_id = t.id)
+				where exists (select 1 from plays_accounts() a(account_id)
+				              join plays p on p.account_id = a.account_id and p.track_id = t.id)
 				""").param("tracks", trackIds.toArray(String[]::new)).query(String.class).list());
 	}
 
