@@ -126,6 +126,17 @@ class PlayReferencesTest {
 	}
 
 	@Test
+	void aTrackPlayedByAnotherAccountOnlyCannotBeDeleted() {
+		// the accounts with plays are walked one by one (V240): bob's come after alice's
+		insertPlay(this.alice.value(), id("River"), null);
+		insertPlay(this.bob.value(), id("Carey"), null);
+
+		assertThatThrownBy(() -> this.jdbc.sql("delete from tracks where id = ?").param(id("Carey")).update())
+			.isInstanceOf(DataIntegrityViolationException.class)
+			.hasMessageContaining("was played");
+	}
+
+	@Test
 	void deletingAnImportDeletesItsRowsAndItsPlaysForgetIt() {
 		long play = insertPlay(this.alice.value(), id("River"), this.aliceImport);
 		insertRow(this.alice.value(), play);
