@@ -162,6 +162,7 @@ class ImportJob implements Job {
 					null);
 		}
 		BatchingSink sink = null;
+		boolean stopping = false;
 		try {
 			long total = (record.rowsTotal() != null) ? record.rowsTotal() : this.reader.countRows(upload);
 			if (record.rowsTotal() == null) {
@@ -183,7 +184,8 @@ class ImportJob implements Job {
 		}
 		catch (Interrupted ex) {
 			// the service is stopping: what was committed stays, the rest follows at the
-			// next start
+			// next start (which refreshes the statistics at its end)
+			stopping = true;
 			throw ex.cause;
 		}
 		catch (RuntimeException ex) {
@@ -196,7 +198,7 @@ class ImportJob implements Job {
 					upload);
 		}
 		finally {
-			if (sink != null && sink.analyzedRoughly) {
+			if (sink != null && sink.analyzedRoughly && !stopping) {
 				refreshStatistics(record);
 			}
 		}

@@ -365,13 +365,19 @@ class PlayWrites {
 				    select r.id, p.id as play_id, abs(extract(epoch from p.export_ts - r.ts)) as distance
 				    from import_rows r
 				    join plays p on p.account_id = :account and p.track_id = r.track_id and p.export_ts is not null
-				     and p.export_ts >= r.ts - interval '60 seconds' and p.export_ts < r.ts + interval '120 seconds'
+				     and p.export_ts >= r.ts - make_interval(secs => :window)
+				     and p.export_ts < r.ts + make_interval(secs => :minuteWindow)
 				    where r.id = any(:rows) and r.outcome = 'pending' and r.format = 'account_data'
 				  ) c
 				  order by c.id, c.distance, c.play_id
 				) k
 				where r.id = k.id
-				""").param("account", account.value()).param("rows", rows).update();
+				""")
+			.param("account", account.value())
+			.param("rows", rows)
+			.param("window", MERGE_WINDOW_SECONDS)
+			.param("minuteWindow", MERGE_WINDOW_MINUTE_ROWS_SECONDS)
+			.update();
 		// numbered in one pass: a correlated look-up of the batch's array for each row
 		// took half a minute per batch of 5,000
 		this.jdbc.sql("""

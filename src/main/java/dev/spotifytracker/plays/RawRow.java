@@ -23,8 +23,8 @@ record RawRow(String member, int index, boolean minutePrecision, Instant ts, lon
 	/**
 	 * Holds the values as the database stores them, so rows the batch compares in Java
 	 * ({@link BatchOutcomes}) are equal exactly when the database finds them equal: times
-	 * to the microsecond ({@code timestamptz}), and names with a lone UTF-16 surrogate as
-	 * the driver sends them (it becomes {@code ?}).
+	 * rounded to the microsecond ({@code timestamptz}), and names with a lone UTF-16
+	 * surrogate as the driver sends them (it becomes {@code ?}).
 	 */
 	RawRow {
 		ts = toMicros(ts);
@@ -47,7 +47,8 @@ record RawRow(String member, int index, boolean minutePrecision, Instant ts, lon
 	}
 
 	private static Instant toMicros(Instant at) {
-		return (at != null) ? at.truncatedTo(ChronoUnit.MICROS) : null;
+		// rounded, as PostgreSQL rounds a finer time it is given
+		return (at != null) ? at.plusNanos(500).truncatedTo(ChronoUnit.MICROS) : null;
 	}
 
 	private static String sendable(String text) {
