@@ -96,6 +96,27 @@ public class PlayRollups {
 			""";
 
 	/**
+	 * The plays in {@code p} numbered by listening session ({@code m.session}): a play
+	 * starts a session when it starts more than ten minutes after every earlier play
+	 * ended. For both a rebuild and a window's upkeep.
+	 */
+	private static final String SESSION_NUMBERS = """
+			o as (
+			  select p.id, p.started_at, p.played_at,
+			         max(p.played_at) over (order by p.started_at, p.id rows between unbounded preceding and 1 preceding) as ended_before
+			  from p
+			), m as (
+			  select o.*, sum(case when o.ended_before is null or o.started_at - o.ended_before > interval '10 minutes'
+			                       then 1 else 0 end) over (order by o.started_at, o.id rows unbounded preceding) as session
+			  from o
+			)""";
+
+	/** The session rows of the plays numbered by {@link #SESSION_NUMBERS}. */
+	private static final String INSERT_SESSIONS = """
+			insert into play_sessions (account_id, started_at, last_started_at, ended_at, plays)
+			select :account, min(m.started_at), max(m.started_at), max(m.played_at), count(*) from m group by m.session""";
+
+	/**
 	 * A rebuild in one statement after {@link #TIMED_PLAYS}: the plays are read, timed
 	 * and put in local time once (a CTE read by several others is computed once), where a
 	 * statement per table read them three times, {@code play_tracks} read
@@ -123,22 +144,11 @@ public class PlayRollups {
 			  select p.*, extract(minute from p.local_start)::integer / 15 as quarter from p
 			), hours as (
 			%s order by 2, 3
-			), o as (
-			  select p.id, p.started_at, p.played_at,
-			         max(p.played_at) over (order by p.started_at, p.id rows between unbounded preceding and 1 preceding) as ended_before
-			  from p
-			), m as (
-			  select o.*, sum(case when o.ended_before is null or o.started_at - o.ended_before > interval '10 minutes'
-			                       then 1 else 0 end) over (order by o.started_at, o.id rows unbounded preceding) as session
-			  from o
-			), sessions as (
-			  insert into play_sessions (account_id, started_at, last_started_at, ended_at, plays)
-			  select :account, min(m.started_at), max(m.started_at), max(m.played_at), count(*) from m group by m.session
-			  order by 2
+			), %s, sessions as (
+			%s order by 2
 			)
 			select 1
-			"""
-		.formatted(INSERT_HOURS);
+			""".formatted(INSERT_HOURS, SESSION_NUMBERS, INSERT_SESSIONS);
 
 	private final JdbcClient jdbc;
 
@@ -336,22 +346,7 @@ public class PlayRollups {
 	}
 
 	private void insertSessions(AccountId account, ZoneId zone, Instant from, Instant last) {
-		timed(TIMED_PLAYS
-				+ """
-						, o as (
-						  select p.id, p.started_at, p.played_at,
-						         max(p.played_at) over (order by p.started_at, p.id rows between unbounded preceding and 1 preceding) as ended_before
-						  from p
-						), m as (
-						  select o.*, sum(case when o.ended_before is null or o.started_at - o.ended_before > interval '10 minutes'
-						                       then 1 else 0 end) over (order by o.started_at, o.id rows unbounded preceding) as session
-						  from o
-						)
-						insert into play_sessions (account_id, started_at, last_started_at, ended_at, plays)
-						select :account, min(m.started_at), max(m.started_at), max(m.played_at), count(*) from m group by m.session
-						""",
-				account, zone, from, last)
-			.update();
+		timed(TIMED_PLAYS + ", " + SESSION_NUMBERS + "\n" + INSERT_SESSIONS, account, zone, from, last).update();
 	}
 
 	private JdbcClient.StatementSpec timed(String sql, AccountId account, ZoneId zone, Instant from, Instant last) {
