@@ -348,7 +348,7 @@ class ImportRepository {
 	 * ({@link #analyzeInFull}), so the reports never plan on the rough ones for long.
 	 */
 	@Transactional
-	public void analyzeRoughly() {
+	void analyzeRoughly() {
 		this.jdbc.sql("select set_config('default_statistics_target', '10', true)").query(String.class).single();
 		analyzeInFull();
 	}
